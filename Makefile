@@ -1,0 +1,76 @@
+# stancemon: see README.md. `make demo` and `make test` work on a fresh machine.
+GO        ?= go
+BIN       ?= bin/stancemon
+SHARED    ?= ../shared/data
+CH_DIR    ?= .run/clickhouse
+export STANCEMON_TEST_CLICKHOUSE ?= clickhouse://default:@127.0.0.1:9000/
+
+.PHONY: all build test test-unit test-browser test-shared demo bench bench-scorer bench-pipeline \
+        services services-stop vet lint fmt fmt-check fuzz ci clean
+
+all: build
+
+build:
+	$(GO) build -o $(BIN) ./cmd/stancemon
+
+## demo: the main job on embedded defaults (embedded broker, sample stream, embedded store, dashboard)
+demo:
+	$(GO) run ./cmd/stancemon demo
+
+## test: starts ClickHouse (installing it if needed), then runs every test against it
+test: services
+	$(GO) test -count=1 ./...
+
+## test-browser: the dashboard in headless Chromium (installs Debian's chromium if needed)
+test-browser: services
+	scripts/chromium.sh
+	$(GO) test -count=1 -tags browser -run Browser -v ./web/
+
+## test-shared: checks that need ../shared/data (seed article, dev gold set)
+test-shared:
+	$(GO) test -count=1 -tags shared ./stance/ ./cmd/stancemon/
+
+services:
+	scripts/clickhouse.sh start $(CH_DIR)
+
+services-stop:
+	scripts/clickhouse.sh stop $(CH_DIR)
+
+## bench: Go benchmarks, then the corpus benchmarks (need ../shared/data)
+bench: services bench-scorer bench-pipeline
+	$(GO) test -run '^$$' -bench . -benchmem ./stance/ ./article/
+
+bench-scorer:
+	$(GO) run ./cmd/scorebench $(SHARED)/reuters21578.jsonl.gz
+
+bench-pipeline: services
+	$(GO) run ./cmd/pipebench --corpus $(SHARED)/reuters21578.jsonl.gz --clickhouse $(STANCEMON_TEST_CLICKHOUSE)
+
+vet:
+	$(GO) vet ./...
+	$(GO) vet -tags shared ./stance/ ./cmd/stancemon/
+	$(GO) vet -tags browser ./web/
+
+lint: vet fmt-check
+
+fmt:
+	gofmt -w .
+
+fmt-check:
+	@out=$$(gofmt -l .); if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
+
+## fuzz: a short run of every fuzz target (FUZZTIME per target)
+FUZZTIME ?= 10s
+fuzz:
+	@for pkg in $$($(GO) list ./...); do \
+	  for f in $$($(GO) test -list '^Fuzz' $$pkg | grep '^Fuzz'); do \
+	    echo "fuzz $$pkg $$f"; $(GO) test -run '^$$' -fuzz "^$$f$$" -fuzztime $(FUZZTIME) $$pkg || exit 1; \
+	  done; \
+	done
+
+## ci: what .ci/run runs
+ci: fmt-check vet test test-browser
+	@if [ -d $(SHARED) ]; then $(MAKE) test-shared bench; else echo "no $(SHARED): skipping test-shared and bench"; fi
+
+clean:
+	rm -rf bin .run

@@ -1,0 +1,41 @@
+// Command stancemon watches news as a stream and tells how each country
+// stands toward every other. main only wires the subcommands together.
+package main
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"os/signal"
+	"syscall"
+
+	"github.com/spf13/cobra"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	err := newRootCmd().ExecuteContext(ctx)
+	stop()
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "stancemon:", err)
+		os.Exit(1)
+	}
+}
+
+func newRootCmd() *cobra.Command {
+	root := &cobra.Command{
+		Use:           "stancemon",
+		Short:         "Stance monitor: how each country stands toward every other, from a news stream",
+		SilenceUsage:  true,
+		SilenceErrors: true,
+	}
+	root.AddCommand(
+		newRunCmd(),
+		newBrokerCmd(),
+		newProduceCmd(),
+		newDyadsCmd(),
+		newScoreCmd(),
+		newEvalCmd(),
+	)
+	return root
+}

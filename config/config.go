@@ -1,0 +1,270 @@
+// Package config reads stancemon's YAML configuration: defaults first, then
+// the file decoded strictly (unknown keys are errors), then environment
+// overrides, then Validate.
+package config
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/goccy/go-yaml"
+)
+
+// MaxFileBytes is the size limit of a configuration file.
+const MaxFileBytes = 1 << 20
+
+// Config is the whole configuration of `stancemon run`.
+type Config struct {
+	Kafka      Kafka      `yaml:"kafka"`
+	ClickHouse ClickHouse `yaml:"clickhouse"`
+	Embedded   Embedded   `yaml:"embedded"`
+	Batch      Batch      `yaml:"batch"`
+	Scorer     Scorer     `yaml:"scorer"`
+	HTTP       HTTP       `yaml:"http"`
+	Log        Log        `yaml:"log"`
+	Alerts     Alerts     `yaml:"alerts"`
+	// ShutdownTimeout bounds the drain on SIGTERM: flush, commit, close.
+	// Default: 30s
+	ShutdownTimeout time.Duration `yaml:"shutdown_timeout"`
+}
+
+// Kafka configures the input.
+type Kafka struct {
+	// Brokers are the bootstrap addresses. Env: STANCEMON_BROKERS (comma-separated).
+	// Default: [127.0.0.1:9092]
+	Brokers []string `yaml:"brokers"`
+	// Topic is the input topic. Env: STANCEMON_TOPIC. Default: articles
+	Topic string `yaml:"topic"`
+	// Group is the consumer group. Env: STANCEMON_GROUP. Default: stancemon
+	Group string `yaml:"group"`
+	// DLQTopic receives the messages that cannot be decoded.
+	// Default: <topic>.dlq
+	DLQTopic string `yaml:"dlq_topic"`
+	// Partitions is the partition count used when stancemon creates the
+	// topic because it is missing. Default: 3
+	Partitions int `yaml:"partitions"`
+	// MaxMessageBytes is the size limit of one article message; larger ones
+	// are dead-lettered. Default: 1048576
+	MaxMessageBytes int `yaml:"max_message_bytes"`
+	// MaxWait is the longest a fetch waits for new data. Default: 3s
+	MaxWait time.Duration `yaml:"max_wait"`
+}
+
+// ClickHouse configures the ClickHouse store.
+type ClickHouse struct {
+	// DSN is a clickhouse-go DSN, e.g. clickhouse://default:@127.0.0.1:9000/stancemon.
+	// Empty selects the embedded store. Env: STANCEMON_CLICKHOUSE. Default: ""
+	DSN string `yaml:"dsn"`
+	// Migrate applies the schema at start. Default: true
+	Migrate bool `yaml:"migrate"`
+}
+
+// Embedded configures the embedded store used when no ClickHouse DSN is set.
+type Embedded struct {
+	// Path is the database file. Env: STANCEMON_STORE. Default: stancemon.db
+	Path string `yaml:"path"`
+}
+
+// Batch is the batching policy: a batch closes on whichever limit comes first.
+type Batch struct {
+	// Count is the most messages in a batch. Default: 2000
+	Count int `yaml:"count"`
+	// Bytes is the most message bytes in a batch. Default: 8388608
+	Bytes int `yaml:"bytes"`
+	// Period is the longest a batch stays open. Default: 1s
+	Period time.Duration `yaml:"period"`
+}
+
+// Scorer configures the stance scorer.
+type Scorer struct {
+	// Workers score articles in parallel; 0 means one per CPU. Default: 0
+	Workers int `yaml:"workers"`
+	// ActorsFile is a YAML file that extends or overrides the embedded
+	// gazetteer. Default: ""
+	ActorsFile string `yaml:"actors_file"`
+}
+
+// HTTP configures the server of /metrics, /healthz, /readyz and the dashboard.
+type HTTP struct {
+	// Addr is the listen address; empty disables the server.
+	// Env: STANCEMON_HTTP. Default: 127.0.0.1:8080
+	Addr string `yaml:"addr"`
+}
+
+// Log configures logging.
+type Log struct {
+	// Format is json, console or auto (console on a terminal). Default: auto
+	Format string `yaml:"format"`
+	// Level is debug, info, warn or error. Default: info
+	Level string `yaml:"level"`
+}
+
+// Alerts configures alert evaluation inside `stancemon run`.
+type Alerts struct {
+	// Rules are rule files; empty disables alerting. Default: []
+	Rules []string `yaml:"rules"`
+}
+
+// Default returns the configuration used when nothing else is given.
+func Default() Config {
+	return Config{
+		Kafka: Kafka{
+			Brokers:         []string{"127.0.0.1:9092"},
+			Topic:           "articles",
+			Group:           "stancemon",
+			Partitions:      3,
+			MaxMessageBytes: 1 << 20,
+			MaxWait:         3 * time.Second,
+		},
+		ClickHouse:      ClickHouse{Migrate: true},
+		Embedded:        Embedded{Path: "stancemon.db"},
+		Batch:           Batch{Count: 2000, Bytes: 8 << 20, Period: time.Second},
+		HTTP:            HTTP{Addr: "127.0.0.1:8080"},
+		Log:             Log{Format: "auto", Level: "info"},
+		ShutdownTimeout: 30 * time.Second,
+	}
+}
+
+// Load reads the file at path (none when path is empty) over the defaults,
+// applies the environment and validates the result.
+func Load(path string, env func(string) string) (Config, error) {
+	cfg := Default()
+	if path != "" {
+		f, err := os.Open(path)
+		if err != nil {
+			return Config{}, fmt.Errorf("opening config: %w", err)
+		}
+		defer f.Close()
+		if err := Decode(f, &cfg); err != nil {
+			return Config{}, fmt.Errorf("reading config %s: %w", path, err)
+		}
+	}
+	cfg.ApplyEnv(env)
+	if err := cfg.Validate(); err != nil {
+		return Config{}, fmt.Errorf("config %s: %w", displayName(path), err)
+	}
+	return cfg, nil
+}
+
+func displayName(path string) string {
+	if path == "" {
+		return "(defaults)"
+	}
+	return path
+}
+
+// Decode decodes YAML strictly into cfg (unknown keys are errors), keeping
+// the values of cfg for the keys the document does not set.
+func Decode(r io.Reader, cfg *Config) error {
+	b, err := io.ReadAll(io.LimitReader(r, MaxFileBytes+1))
+	if err != nil {
+		return fmt.Errorf("reading: %w", err)
+	}
+	if len(b) > MaxFileBytes {
+		return fmt.Errorf("file is larger than %d bytes", MaxFileBytes)
+	}
+	if len(bytes.TrimSpace(b)) == 0 {
+		return nil
+	}
+	dec := yaml.NewDecoder(bytes.NewReader(b), yaml.DisallowUnknownField())
+	if err := dec.Decode(cfg); err != nil {
+		return errors.New(yaml.FormatError(err, false, true))
+	}
+	return nil
+}
+
+// ApplyEnv overrides addresses and secrets from the environment:
+// STANCEMON_BROKERS, STANCEMON_TOPIC, STANCEMON_GROUP, STANCEMON_CLICKHOUSE,
+// STANCEMON_STORE and STANCEMON_HTTP ("off" disables the server).
+func (c *Config) ApplyEnv(env func(string) string) {
+	if env == nil {
+		return
+	}
+	if v := env("STANCEMON_BROKERS"); v != "" {
+		c.Kafka.Brokers = splitList(v)
+	}
+	setIf(&c.Kafka.Topic, env("STANCEMON_TOPIC"))
+	setIf(&c.Kafka.Group, env("STANCEMON_GROUP"))
+	setIf(&c.ClickHouse.DSN, env("STANCEMON_CLICKHOUSE"))
+	setIf(&c.Embedded.Path, env("STANCEMON_STORE"))
+	switch v := env("STANCEMON_HTTP"); v {
+	case "":
+	case "off":
+		c.HTTP.Addr = ""
+	default:
+		c.HTTP.Addr = v
+	}
+}
+
+func setIf(dst *string, v string) {
+	if v != "" {
+		*dst = v
+	}
+}
+
+func splitList(v string) []string {
+	var out []string
+	for _, s := range strings.Split(v, ",") {
+		if s = strings.TrimSpace(s); s != "" {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// DLQ returns the dead-letter topic.
+func (k Kafka) DLQ() string {
+	if k.DLQTopic != "" {
+		return k.DLQTopic
+	}
+	return k.Topic + ".dlq"
+}
+
+// Validate checks the configuration and names the first wrong field.
+func (c *Config) Validate() error {
+	var errs []error
+	check := func(ok bool, format string, args ...any) {
+		if !ok {
+			errs = append(errs, fmt.Errorf(format, args...))
+		}
+	}
+	check(len(c.Kafka.Brokers) > 0, "kafka.brokers must list at least one broker address")
+	for _, b := range c.Kafka.Brokers {
+		_, _, err := net.SplitHostPort(b)
+		check(err == nil, "kafka.brokers: %q is not a host:port address", b)
+	}
+	check(c.Kafka.Topic != "", "kafka.topic must not be empty")
+	check(c.Kafka.Group != "", "kafka.group must not be empty")
+	check(c.Kafka.DLQ() != c.Kafka.Topic, "kafka.dlq_topic must differ from kafka.topic")
+	check(c.Kafka.Partitions >= 1, "kafka.partitions must be at least 1, got %d", c.Kafka.Partitions)
+	check(c.Kafka.MaxMessageBytes >= 1024, "kafka.max_message_bytes must be at least 1024, got %d", c.Kafka.MaxMessageBytes)
+	check(c.Kafka.MaxWait >= 100*time.Millisecond, "kafka.max_wait must be at least 100ms, got %s", c.Kafka.MaxWait)
+	check(c.ClickHouse.DSN != "" || c.Embedded.Path != "", "either clickhouse.dsn or embedded.path must be set")
+	check(c.Batch.Count >= 1, "batch.count must be at least 1, got %d", c.Batch.Count)
+	check(c.Batch.Bytes >= 1024, "batch.bytes must be at least 1024, got %d", c.Batch.Bytes)
+	check(c.Batch.Period > 0, "batch.period must be positive, got %s", c.Batch.Period)
+	check(c.Scorer.Workers >= 0, "scorer.workers must not be negative, got %d", c.Scorer.Workers)
+	if c.HTTP.Addr != "" {
+		_, _, err := net.SplitHostPort(c.HTTP.Addr)
+		check(err == nil, "http.addr: %q is not a host:port address", c.HTTP.Addr)
+	}
+	check(oneOf(c.Log.Format, "auto", "json", "console"), "log.format must be auto, json or console, got %q", c.Log.Format)
+	check(oneOf(c.Log.Level, "debug", "info", "warn", "error"), "log.level must be debug, info, warn or error, got %q", c.Log.Level)
+	check(c.ShutdownTimeout > 0, "shutdown_timeout must be positive, got %s", c.ShutdownTimeout)
+	return errors.Join(errs...)
+}
+
+func oneOf(v string, allowed ...string) bool {
+	for _, a := range allowed {
+		if v == a {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,94 @@
+package app
+
+import (
+	"context"
+	"fmt"
+	"os"
+
+	"github.com/prometheus/client_golang/prometheus"
+	"github.com/prometheus/client_golang/prometheus/collectors"
+	"go.uber.org/zap"
+
+	"github.com/stancemon/stancemon/config"
+	"github.com/stancemon/stancemon/internal/obs"
+	"github.com/stancemon/stancemon/pipeline"
+	"github.com/stancemon/stancemon/stance"
+	"github.com/stancemon/stancemon/store"
+)
+
+// NewScorer builds the scorer, with the gazetteer override file of cfg.
+func NewScorer(cfg config.Scorer) (*stance.Scorer, error) {
+	var opts []stance.Option
+	if cfg.ActorsFile != "" {
+		b, err := os.ReadFile(cfg.ActorsFile)
+		if err != nil {
+			return nil, fmt.Errorf("reading actors file: %w", err)
+		}
+		opts = append(opts, stance.WithOverrides(b))
+	}
+	s, err := stance.NewScorer(opts...)
+	if err != nil {
+		return nil, fmt.Errorf("creating scorer: %w", err)
+	}
+	return s, nil
+}
+
+// Run runs the streaming pipeline of cfg until ctx is cancelled, then
+// drains it. The HTTP server (metrics, health, dashboard) runs alongside.
+func Run(ctx context.Context, cfg config.Config, log *zap.Logger) error {
+	st, err := OpenStore(ctx, cfg, log)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	return RunWithStore(ctx, cfg, st, log)
+}
+
+// RunWithStore is Run on an open store.
+func RunWithStore(ctx context.Context, cfg config.Config, st store.Store, log *zap.Logger) error {
+	scorer, err := NewScorer(cfg.Scorer)
+	if err != nil {
+		return err
+	}
+	if err := pipeline.EnsureTopics(ctx, cfg.Kafka.Brokers, cfg.Kafka.Partitions, cfg.Kafka.Topic, cfg.Kafka.DLQ()); err != nil {
+		return err
+	}
+	reg := prometheus.NewRegistry()
+	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
+	reader := pipeline.NewReader(pipeline.ReaderConfig{
+		Brokers: cfg.Kafka.Brokers, Topic: cfg.Kafka.Topic, Group: cfg.Kafka.Group,
+		MaxBytes: cfg.Kafka.MaxMessageBytes, MaxWait: cfg.Kafka.MaxWait,
+	})
+	dlq := pipeline.NewDeadLetterWriter(cfg.Kafka.Brokers, cfg.Kafka.DLQ())
+	p, err := pipeline.New(pipeline.Config{
+		Batch:           pipeline.BatchPolicy{Count: cfg.Batch.Count, Bytes: cfg.Batch.Bytes, Period: cfg.Batch.Period},
+		Workers:         cfg.Scorer.Workers,
+		MaxMessageBytes: cfg.Kafka.MaxMessageBytes,
+		DrainTimeout:    cfg.ShutdownTimeout,
+	}, reader, dlq, scorer, st, log, pipeline.NewMetrics(reg))
+	if err != nil {
+		return err
+	}
+	if cfg.HTTP.Addr != "" {
+		mux := obs.Mux(reg, p.Ready)
+		addr, err := obs.Serve(ctx, cfg.HTTP.Addr, mux, log)
+		if err != nil {
+			return err
+		}
+		log.Info("serving http", zap.String("addr", addr))
+	}
+	log.Info("consuming", zap.Strings("brokers", cfg.Kafka.Brokers), zap.String("topic", cfg.Kafka.Topic),
+		zap.String("group", cfg.Kafka.Group), zap.String("dlq", cfg.Kafka.DLQ()))
+	runErr := p.Run(ctx)
+	if err := reader.Close(); err != nil {
+		log.Warn("closing reader", zap.Error(err))
+	}
+	if err := dlq.Close(); err != nil {
+		log.Warn("closing dead-letter writer", zap.Error(err))
+	}
+	if runErr != nil {
+		return fmt.Errorf("running pipeline: %w", runErr)
+	}
+	log.Info("stopped cleanly")
+	return nil
+}

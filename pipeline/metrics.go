@@ -1,0 +1,70 @@
+package pipeline
+
+import (
+	"strconv"
+
+	"github.com/prometheus/client_golang/prometheus"
+)
+
+// Metrics are the pipeline's Prometheus metrics.
+type Metrics struct {
+	Consumed     prometheus.Counter
+	Scored       prometheus.Counter
+	Stored       prometheus.Counter
+	Events       prometheus.Counter
+	DeadLettered *prometheus.CounterVec
+	Retries      *prometheus.CounterVec
+	Batches      prometheus.Counter
+	BatchLatency prometheus.Histogram
+	BatchSize    prometheus.Histogram
+	Lag          *prometheus.GaugeVec
+}
+
+// NewMetrics creates the metrics and registers them with reg (none when nil).
+func NewMetrics(reg prometheus.Registerer) *Metrics {
+	m := &Metrics{
+		Consumed: prometheus.NewCounter(prometheus.CounterOpts{
+			Name: "stancemon_messages_consumed_total", Help: "Messages fetched from the input topic.",
+		}),
+		Scored: prometheus.NewCounter(prometheus.CounterOpts{
+			Name: "stancemon_articles_scored_total", Help: "Articles decoded and scored.",
+		}),
+		Stored: prometheus.NewCounter(prometheus.CounterOpts{
+			Name: "stancemon_articles_stored_total", Help: "Articles in batches written to the store (redeliveries the store skipped included).",
+		}),
+		Events: prometheus.NewCounter(prometheus.CounterOpts{
+			Name: "stancemon_stance_events_total", Help: "Directed dyads found in stored articles.",
+		}),
+		DeadLettered: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "stancemon_messages_dead_lettered_total", Help: "Messages sent to the dead-letter topic, by reason.",
+		}, []string{"reason"}),
+		Retries: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "stancemon_retries_total", Help: "Failed attempts that were retried, by step.",
+		}, []string{"step"}),
+		Batches: prometheus.NewCounter(prometheus.CounterOpts{
+			Name: "stancemon_batches_committed_total", Help: "Batches stored and committed.",
+		}),
+		BatchLatency: prometheus.NewHistogram(prometheus.HistogramOpts{
+			Name: "stancemon_batch_latency_seconds", Help: "Time from the first message of a batch being fetched to its commit.",
+			Buckets: prometheus.ExponentialBuckets(0.005, 2, 14),
+		}),
+		BatchSize: prometheus.NewHistogram(prometheus.HistogramOpts{
+			Name: "stancemon_batch_messages", Help: "Messages per batch.",
+			Buckets: prometheus.ExponentialBuckets(1, 4, 8),
+		}),
+		Lag: prometheus.NewGaugeVec(prometheus.GaugeOpts{
+			Name: "stancemon_consumer_lag_messages", Help: "Messages behind the partition's high-water mark at the last fetch.",
+		}, []string{"topic", "partition"}),
+	}
+	if reg != nil {
+		reg.MustRegister(m.Consumed, m.Scored, m.Stored, m.Events, m.DeadLettered, m.Retries,
+			m.Batches, m.BatchLatency, m.BatchSize, m.Lag)
+	}
+	return m
+}
+
+func (m *Metrics) observeLag(topic string, partition int, highWater, offset int64) {
+	if highWater > 0 {
+		m.Lag.WithLabelValues(topic, strconv.Itoa(partition)).Set(float64(highWater - offset - 1))
+	}
+}

@@ -1,0 +1,340 @@
+package pipeline
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"math/rand/v2"
+	"runtime"
+	"strconv"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/segmentio/kafka-go"
+	"go.uber.org/zap"
+
+	"github.com/stancemon/stancemon/article"
+	"github.com/stancemon/stancemon/stance"
+	"github.com/stancemon/stancemon/store"
+)
+
+// Scorer scores one article; *stance.Scorer is the implementation.
+type Scorer interface {
+	Score(a stance.Article) stance.Result
+}
+
+// Config configures a Pipeline.
+type Config struct {
+	// Batch is the batching policy.
+	Batch BatchPolicy
+	// Workers score in parallel; 0 means one per CPU.
+	Workers int
+	// MaxMessageBytes is the size limit of one message (article.DefaultMaxBytes when 0).
+	MaxMessageBytes int
+	// DrainTimeout bounds the flush and commit after ctx is cancelled.
+	DrainTimeout time.Duration
+	// BackoffMin and BackoffMax bound the retry delays of store, dead-letter
+	// and commit failures. Defaults: 100ms and 10s.
+	BackoffMin, BackoffMax time.Duration
+}
+
+// Pipeline moves articles from a Source through the scorer into a store.
+type Pipeline struct {
+	cfg     Config
+	src     Source
+	dlq     DeadLetterWriter
+	scorer  Scorer
+	store   store.Writer
+	log     *zap.Logger
+	metrics *Metrics
+	healthy atomic.Bool
+}
+
+// New returns a pipeline. metrics may be nil (unregistered metrics are used).
+func New(cfg Config, src Source, dlq DeadLetterWriter, scorer Scorer, w store.Writer, log *zap.Logger, metrics *Metrics) (*Pipeline, error) {
+	switch {
+	case src == nil || dlq == nil || scorer == nil || w == nil || log == nil:
+		return nil, errors.New("creating pipeline: source, dead-letter writer, scorer, store and logger are required")
+	case cfg.Batch.Count < 1 || cfg.Batch.Bytes < 1 || cfg.Batch.Period <= 0:
+		return nil, fmt.Errorf("creating pipeline: invalid batch policy %+v", cfg.Batch)
+	}
+	if cfg.Workers <= 0 {
+		cfg.Workers = runtime.GOMAXPROCS(0)
+	}
+	if cfg.DrainTimeout <= 0 {
+		cfg.DrainTimeout = 30 * time.Second
+	}
+	if cfg.BackoffMin <= 0 {
+		cfg.BackoffMin = 100 * time.Millisecond
+	}
+	if cfg.BackoffMax < cfg.BackoffMin {
+		cfg.BackoffMax = max(10*time.Second, cfg.BackoffMin)
+	}
+	if metrics == nil {
+		metrics = NewMetrics(nil)
+	}
+	p := &Pipeline{cfg: cfg, src: src, dlq: dlq, scorer: scorer, store: w, log: log, metrics: metrics}
+	p.healthy.Store(true)
+	return p, nil
+}
+
+// Ready reports whether the last write to the store succeeded (for /readyz).
+func (p *Pipeline) Ready() bool { return p.healthy.Load() }
+
+// batch is a closed batch of raw messages.
+type batch struct {
+	msgs    []kafka.Message
+	fetched time.Time
+}
+
+// Run consumes until ctx is cancelled, then drains: the open batch is
+// flushed, stored and committed within Config.DrainTimeout. It returns nil
+// after a clean drain.
+func (p *Pipeline) Run(ctx context.Context) error {
+	fetched := make(chan kafka.Message, p.cfg.Batch.Count)
+	batches := make(chan batch, 1)
+	fetchErr := make(chan error, 1)
+	go func() {
+		defer close(fetched)
+		fetchErr <- p.fetch(ctx, fetched)
+	}()
+	go p.assemble(fetched, batches)
+
+	// Writes go on after ctx is cancelled, until the drain deadline.
+	writeCtx, cancelWrite := context.WithCancel(context.WithoutCancel(ctx))
+	defer cancelWrite()
+	stop := context.AfterFunc(ctx, func() {
+		p.log.Info("draining", zap.Duration("timeout", p.cfg.DrainTimeout))
+		time.AfterFunc(p.cfg.DrainTimeout, cancelWrite)
+	})
+	defer stop()
+
+	var runErr error
+	for b := range batches {
+		if runErr != nil {
+			continue // drain the channel so the assembler can finish
+		}
+		if err := p.process(writeCtx, b); err != nil {
+			runErr = err
+			cancelWrite()
+		}
+	}
+	if err := <-fetchErr; err != nil && runErr == nil {
+		runErr = err
+	}
+	return runErr
+}
+
+// fetch reads messages until ctx is done.
+func (p *Pipeline) fetch(ctx context.Context, out chan<- kafka.Message) error {
+	for {
+		m, err := p.src.FetchMessage(ctx)
+		if err != nil {
+			if ctx.Err() != nil {
+				return nil
+			}
+			return fmt.Errorf("fetching message: %w", err)
+		}
+		p.metrics.Consumed.Inc()
+		p.metrics.observeLag(m.Topic, m.Partition, m.HighWaterMark, m.Offset)
+		out <- m
+	}
+}
+
+// assemble closes batches by count, bytes and age; when in closes it
+// flushes the last batch and closes out.
+func (p *Pipeline) assemble(in <-chan kafka.Message, out chan<- batch) {
+	defer close(out)
+	b := batcher{policy: p.cfg.Batch}
+	var first time.Time
+	timer := time.NewTimer(time.Hour)
+	defer timer.Stop()
+	flush := func() {
+		if msgs := b.Flush(); len(msgs) > 0 {
+			out <- batch{msgs: msgs, fetched: first}
+		}
+	}
+	for {
+		wait := b.UntilNext(time.Now())
+		var tick <-chan time.Time
+		if wait >= 0 {
+			timer.Reset(wait)
+			tick = timer.C
+		}
+		select {
+		case m, ok := <-in:
+			if !ok {
+				flush()
+				return
+			}
+			now := time.Now()
+			if b.UntilNext(now) < 0 {
+				first = now
+			}
+			if b.Add(m, now) {
+				flush()
+			}
+		case <-tick:
+			flush()
+		}
+		if !timer.Stop() {
+			select {
+			case <-timer.C:
+			default:
+			}
+		}
+	}
+}
+
+// process decodes and scores a batch, dead-letters what cannot be decoded,
+// stores the rest and commits, retrying each step with backoff until ctx
+// is done.
+func (p *Pipeline) process(ctx context.Context, b batch) error {
+	items, dead := p.score(b.msgs)
+	if len(dead) > 0 {
+		if err := p.retry(ctx, "dead_letter", func() error { return p.dlq.WriteMessages(ctx, dead...) }); err != nil {
+			return fmt.Errorf("writing %d messages to the dead-letter topic: %w", len(dead), err)
+		}
+		for _, d := range dead {
+			p.metrics.DeadLettered.WithLabelValues(headerValue(d, HeaderErrorKind)).Inc()
+		}
+	}
+	var events int
+	for _, it := range items {
+		events += len(it.Result.Dyads)
+	}
+	err := p.retry(ctx, "store", func() error {
+		err := p.store.WriteBatch(ctx, store.Batch{Items: items})
+		p.healthy.Store(err == nil)
+		return err
+	})
+	if err != nil {
+		return fmt.Errorf("storing a batch of %d articles: %w", len(items), err)
+	}
+	p.metrics.Stored.Add(float64(len(items)))
+	p.metrics.Events.Add(float64(events))
+	if err := p.retry(ctx, "commit", func() error { return p.src.CommitMessages(ctx, b.msgs...) }); err != nil {
+		return fmt.Errorf("committing %d messages: %w", len(b.msgs), err)
+	}
+	p.metrics.Batches.Inc()
+	p.metrics.BatchSize.Observe(float64(len(b.msgs)))
+	p.metrics.BatchLatency.Observe(time.Since(b.fetched).Seconds())
+	p.log.Debug("batch committed", zap.Int("messages", len(b.msgs)), zap.Int("articles", len(items)),
+		zap.Int("dead_lettered", len(dead)), zap.Int("stance_events", events))
+	return nil
+}
+
+// score decodes and scores msgs in parallel, keeping their order.
+func (p *Pipeline) score(msgs []kafka.Message) ([]store.Item, []kafka.Message) {
+	results := make([]store.Item, len(msgs))
+	errs := make([]error, len(msgs))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(p.cfg.Workers, len(msgs)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := int(next.Add(1) - 1); i < len(msgs); i = int(next.Add(1) - 1) {
+				results[i], errs[i] = p.scoreOne(msgs[i])
+			}
+		}()
+	}
+	wg.Wait()
+	items := results[:0]
+	var dead []kafka.Message
+	for i, m := range msgs {
+		if errs[i] != nil {
+			p.log.Warn("dead-lettering message", zap.String("topic", m.Topic), zap.Int("partition", m.Partition),
+				zap.Int64("offset", m.Offset), zap.Error(errs[i]))
+			dead = append(dead, deadLetter(m, errs[i], p.cfg.MaxMessageBytes))
+			continue
+		}
+		items = append(items, results[i])
+	}
+	p.metrics.Scored.Add(float64(len(items)))
+	return items, dead
+}
+
+func (p *Pipeline) scoreOne(m kafka.Message) (store.Item, error) {
+	msg, err := article.Decode(m.Value, p.cfg.MaxMessageBytes)
+	if err != nil {
+		return store.Item{}, err
+	}
+	res := p.scorer.Score(stance.Article{ID: msg.ID, Title: msg.Title, Body: msg.Content(), PublishedAt: msg.PublishedAt})
+	return store.Item{
+		Pos: store.Position{Topic: m.Topic, Partition: m.Partition, Offset: m.Offset},
+		Article: store.Article{
+			ID: msg.ID, PublishedAt: msg.PublishedAt, Title: msg.Title,
+			URL: msg.URL, Outlet: msg.Outlet, Lang: msg.Lang,
+		},
+		Result: res,
+	}, nil
+}
+
+// retry runs fn until it succeeds or ctx is done, with exponential backoff
+// and jitter between attempts.
+func (p *Pipeline) retry(ctx context.Context, step string, fn func() error) error {
+	delay := p.cfg.BackoffMin
+	for attempt := 1; ; attempt++ {
+		err := fn()
+		if err == nil {
+			return nil
+		}
+		if ctx.Err() != nil {
+			return errors.Join(err, ctx.Err())
+		}
+		p.metrics.Retries.WithLabelValues(step).Inc()
+		p.log.Warn("retrying", zap.String("step", step), zap.Int("attempt", attempt),
+			zap.Duration("backoff", delay), zap.Error(err))
+		t := time.NewTimer(delay/2 + rand.N(delay/2+1))
+		select {
+		case <-ctx.Done():
+			t.Stop()
+			return errors.Join(err, ctx.Err())
+		case <-t.C:
+		}
+		delay = min(delay*2, p.cfg.BackoffMax)
+	}
+}
+
+// Dead-letter headers.
+const (
+	HeaderError             = "stancemon-error"
+	HeaderErrorKind         = "stancemon-error-kind"
+	HeaderOriginalTopic     = "stancemon-original-topic"
+	HeaderOriginalPartition = "stancemon-original-partition"
+	HeaderOriginalOffset    = "stancemon-original-offset"
+	HeaderTruncated         = "stancemon-truncated"
+)
+
+// deadLetter builds the dead-letter record of m: the original key and
+// value (cut to limit bytes so the record fits the topic), with headers
+// naming the error and the original position.
+func deadLetter(m kafka.Message, err error, limit int) kafka.Message {
+	if limit <= 0 {
+		limit = article.DefaultMaxBytes
+	}
+	headers := []kafka.Header{
+		{Key: HeaderError, Value: []byte(err.Error())},
+		{Key: HeaderErrorKind, Value: []byte(article.Kind(err))},
+		{Key: HeaderOriginalTopic, Value: []byte(m.Topic)},
+		{Key: HeaderOriginalPartition, Value: []byte(strconv.Itoa(m.Partition))},
+		{Key: HeaderOriginalOffset, Value: []byte(strconv.FormatInt(m.Offset, 10))},
+	}
+	value := m.Value
+	if len(value) > limit {
+		value = value[:limit]
+		headers = append(headers, kafka.Header{Key: HeaderTruncated, Value: []byte("true")})
+	}
+	return kafka.Message{Key: m.Key, Value: value, Headers: headers}
+}
+
+func headerValue(m kafka.Message, key string) string {
+	for _, h := range m.Headers {
+		if h.Key == key {
+			return string(h.Value)
+		}
+	}
+	return ""
+}

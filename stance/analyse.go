@@ -1,0 +1,518 @@
+package stance
+
+import (
+	"bytes"
+	"time"
+)
+
+// prepKind is the preposition that governs an actor mention.
+type prepKind uint8
+
+// Preposition kinds.
+const (
+	pkNone    prepKind = iota
+	pkLoc              // in, at, near, ...: a place
+	pkFrom             // from: an origin
+	pkBy               // by: an agent
+	pkOf               // of
+	pkAgainst          // against
+	pkBetween          // between, among
+	pkOther            // with, to, on, for, ...
+)
+
+// Limits that keep the work per sentence linear and bounded.
+const (
+	maxGroupMembers   = 8  // members of a coordination group taken into pairs
+	maxSentencePairs  = 64 // distinct (source, target) pairs per sentence
+	maxSubjectReach   = 40 // tokens searched back for a subject
+	maxTargetReach    = 14 // tokens searched forward for a target
+	maxNegationReach  = 4  // tokens searched back for a negator
+	maxAgentReach     = 6  // tokens searched forward for "by" + agent
+	maxNPReach        = 4  // words of a noun phrase searched back
+	maxCuesInSentence = 256
+)
+
+// Confidence of a sentence-level stance by how its direction was found.
+const (
+	confDirect   = 0.8  // subject (or agent) and object of one cue
+	confJoint    = 0.7  // pairs of joint actors ("X and Y agreed")
+	confPronoun  = 0.65 // "X said it would ..."
+	confSpeaker  = 0.55 // "X said ...": the cue has no actor of its own
+	confReported = 0.5  // "X said Y's ... violation": speaker toward the subject
+	hedgeFactor  = 0.7  // "may", "reportedly", ...
+	farFactor    = 0.85 // target far from its cue
+)
+
+// chunk is one actor mention, possibly merged from several mentions of the
+// same actor ("Russian Foreign Minister Sergey Lavrov").
+type chunk struct {
+	code   string
+	form   MentionForm
+	t0, t1 int32 // token range
+	group  int32 // first chunk of its coordination group
+	gEnd   int32 // one past the last chunk of its group (valid on the first)
+	prep   prepKind
+	loc    bool // a place, not an actor
+	poss   bool // followed by "'s"
+}
+
+// cueMatch is one cue found in a sentence.
+type cueMatch struct {
+	t0, t1  int32 // token range
+	def     int32 // index in lexicon.cues
+	noun    bool
+	negated bool
+	c0, c1  int32 // range of contributions it made
+}
+
+// contrib is the evidence of one cue for one directed pair.
+type contrib struct {
+	src, tgt int32 // chunk indexes
+	cue      int32
+	score    float64
+	conf     float64
+	dead     bool
+}
+
+// pairEvidence is the evidence of one sentence for one directed pair.
+type pairEvidence struct {
+	src, tgt string
+	score    float64
+	conf     float64
+	cues     []Cue
+}
+
+// scratch holds the buffers of one sentence analysis; it is reused through
+// a sync.Pool.
+type scratch struct {
+	lower    []byte
+	toks     []token
+	mentions []Mention
+	chunks   []chunk
+	cues     []cueMatch
+	contribs []contrib
+	clause0  []int32 // first token of the clause of each token
+	clause1  []int32 // one past the last token of the clause of each token
+	hedged   []bool  // hedge in the clause of each token
+	speaker  []int32 // speaker chunk of each token, -1 if none
+	pairs    []pairEvidence
+	spans    []span
+}
+
+// analyser analyses sentences with a lexicon and a gazetteer.
+type analyser struct {
+	lx  *lexicon
+	gaz *Gazetteer
+	at  time.Time
+	sc  *scratch
+	s   string // the sentence
+}
+
+// isBoilerplate reports whether the lower-case sentence is site furniture.
+func (lx *lexicon) isBoilerplate(lower []byte, toks []token) bool {
+	for i := range toks {
+		t := &toks[i]
+		if t.flags&tfWord == 0 {
+			continue
+		}
+		for _, p := range lx.boilerFirst[string(lower[t.start:t.end])] {
+			if bytes.HasPrefix(lower[t.start:], p) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// analyse analyses sentence s. It returns false if the sentence is
+// boilerplate. Otherwise sc.pairs holds the pair evidence and tone the
+// sentence polarity.
+func (a *analyser) analyse(s string, title bool) (tone float64, keep bool) {
+	sc := a.sc
+	a.s = s
+	sc.toks, sc.lower = tokenize(s, sc.lower, sc.toks[:0])
+	if a.lx.isBoilerplate(sc.lower, sc.toks) {
+		return 0, false
+	}
+	a.lookup()
+	a.findChunks(title)
+	a.findCues()
+	a.findClauses()
+	a.findSpeakers()
+	sc.contribs = sc.contribs[:0]
+	for i := range sc.cues {
+		a.relate(int32(i))
+	}
+	a.collectPairs()
+	for i := range sc.cues {
+		cm := &sc.cues[i]
+		d := &a.lx.cues[cm.def]
+		tone += effectiveScore(d, cm.negated)
+	}
+	return clamp1(tone), true
+}
+
+// effectiveScore is the signed intensity of a cue after negation: a negated
+// cooperative cue turns to conflict at 60 %, a negated conflict cue counts
+// for nothing ("did not condemn" is no praise).
+func effectiveScore(d *cueDef, negated bool) float64 {
+	switch {
+	case !negated:
+		return d.sign * d.weight
+	case d.sign > 0:
+		return -0.6 * d.weight
+	}
+	return 0
+}
+
+// clamp1 clamps x to [-1, 1].
+func clamp1(x float64) float64 {
+	switch {
+	case x > 1:
+		return 1
+	case x < -1:
+		return -1
+	}
+	return x
+}
+
+// lookup sets the lemma and word classes of every word token.
+func (a *analyser) lookup() {
+	sc := a.sc
+	for i := range sc.toks {
+		t := &sc.toks[i]
+		if t.flags&tfWord == 0 {
+			continue
+		}
+		if wi, ok := a.lx.words[string(sc.lower[t.start:t.end])]; ok {
+			t.lemma, t.class = wi.lemma, wi.class
+		}
+	}
+}
+
+// word returns the lower-case form of token i.
+func (a *analyser) word(i int) []byte {
+	t := &a.sc.toks[i]
+	return a.sc.lower[t.start:t.end]
+}
+
+// isWord reports whether token i is the lower-case word w.
+func (a *analyser) isWord(i int, w string) bool {
+	return i >= 0 && i < len(a.sc.toks) && string(a.word(i)) == w
+}
+
+// isPunct reports whether token i is the punctuation byte c.
+func (a *analyser) isPunct(i int, c byte) bool {
+	return i >= 0 && i < len(a.sc.toks) && a.sc.toks[i].punct == c
+}
+
+// findChunks finds the actor mentions, maps them to tokens, merges the
+// mentions of one actor split by a title ("Russian Foreign Minister Sergey
+// Lavrov"), and sets the preposition, place and group of every chunk.
+func (a *analyser) findChunks(title bool) {
+	sc := a.sc
+	sc.mentions = a.gaz.Find(a.s, a.at, sc.mentions[:0])
+	sc.chunks = sc.chunks[:0]
+	ti := 0
+	for _, m := range sc.mentions {
+		for ti < len(sc.toks) && int(sc.toks[ti].end) <= m.Start {
+			ti++
+		}
+		t0 := ti
+		for ti < len(sc.toks) && int(sc.toks[ti].start) < m.End {
+			ti++
+		}
+		if t0 == ti {
+			continue
+		}
+		if n := len(sc.chunks); n > 0 && a.sameActorSplit(&sc.chunks[n-1], m.Code, t0) {
+			last := &sc.chunks[n-1]
+			last.t1 = int32(ti)
+			if m.Form == FormOfficial {
+				last.form = FormOfficial
+			}
+			continue
+		}
+		sc.chunks = append(sc.chunks, chunk{code: m.Code, form: m.Form, t0: int32(t0), t1: int32(ti)})
+	}
+	for ci := range sc.chunks {
+		c := &sc.chunks[ci]
+		for t := c.t0; t < c.t1; t++ {
+			sc.toks[t].chunk = int32(ci)
+		}
+		c.poss = int(c.t1) < len(sc.toks) && sc.toks[c.t1].flags&tfPoss != 0
+		c.group, c.gEnd = int32(ci), int32(ci+1)
+		a.setPrep(ci)
+	}
+	a.groupChunks(title)
+}
+
+// sameActorSplit reports whether a mention of code starting at token t0
+// continues chunk c, from which only title words separate it.
+func (a *analyser) sameActorSplit(c *chunk, code string, t0 int) bool {
+	if c.code != code || t0-int(c.t1) > 4 {
+		return false
+	}
+	for t := int(c.t1); t < t0; t++ {
+		tk := &a.sc.toks[t]
+		if tk.flags&tfCap == 0 && !a.isWord(t, "of") {
+			return false
+		}
+	}
+	return true
+}
+
+// setPrep finds the preposition in front of chunk ci and whether it is a
+// place: a name or capital after "in", "at", ... or in apposition to a
+// place ("in Warsaw, Poland").
+func (a *analyser) setPrep(ci int) {
+	sc := a.sc
+	c := &sc.chunks[ci]
+	j := int(c.t0) - 1
+	for k := 0; j >= 0 && k < 3 && sc.toks[j].class&wcDet != 0 && sc.toks[j].class&(wcPrep|wcLocPrep) == 0; k++ {
+		j--
+	}
+	if j < 0 {
+		return
+	}
+	t := &sc.toks[j]
+	switch {
+	case t.punct == ',' && ci > 0 && sc.chunks[ci-1].t1 == int32(j) && sc.chunks[ci-1].loc:
+		c.prep, c.loc = pkLoc, c.form != FormDemonym && c.form != FormOfficial
+		return
+	case t.class&wcLocPrep != 0:
+		if a.isWord(j, "from") {
+			c.prep = pkFrom
+		} else {
+			c.prep = pkLoc
+		}
+	case t.class&wcPrep != 0:
+		switch string(a.word(j)) {
+		case "by":
+			c.prep = pkBy
+		case "of":
+			c.prep = pkOf
+		case "against":
+			c.prep = pkAgainst
+		case "between", "among":
+			c.prep = pkBetween
+		default:
+			c.prep = pkOther
+		}
+	}
+	if c.prep == pkLoc || c.prep == pkFrom {
+		c.loc = c.form == FormName || c.form == FormCapital || c.form == FormSeat
+	}
+}
+
+// groupChunks joins chunks coordinated by "and", "&", "-", "/" and commas
+// into groups ("China, Russia and South Africa"). Commas alone join only in
+// a title ("Russia, China Promote Ties"). Members take the preposition of
+// the first member.
+func (a *analyser) groupChunks(title bool) {
+	sc := a.sc
+	for ci := 1; ci < len(sc.chunks); ci++ {
+		prev, c := &sc.chunks[ci-1], &sc.chunks[ci]
+		gap := int(c.t0 - prev.t1)
+		if gap < 1 || gap > 3 {
+			continue
+		}
+		joined, comma := false, false
+		ok := true
+		for t := int(prev.t1); t < int(c.t0); t++ {
+			tk := &sc.toks[t]
+			switch {
+			case tk.punct == ',':
+				comma = true
+			case tk.punct == '-' || tk.punct == '/' || tk.punct == '&' || a.isWord(t, "and"):
+				joined = true
+			case a.isWord(t, "the"):
+			default:
+				ok = false
+			}
+		}
+		if !ok || !(joined || comma && title) {
+			continue
+		}
+		if comma && !joined && gap > 1 {
+			continue
+		}
+		lead := prev.group
+		c.group = lead
+		sc.chunks[lead].gEnd = int32(ci + 1)
+		c.prep, c.loc = sc.chunks[lead].prep, sc.chunks[lead].loc && c.form != FormDemonym
+	}
+	// "X, Y and Z": a comma-joined run is one group once an "and" closes it.
+	for ci := 1; ci < len(sc.chunks); ci++ {
+		c := &sc.chunks[ci]
+		if c.group != int32(ci) {
+			continue
+		}
+		prev := &sc.chunks[ci-1]
+		if c.t0-prev.t1 == 1 && sc.toks[prev.t1].punct == ',' && ci+1 < len(sc.chunks) && sc.chunks[ci+1].group == int32(ci) {
+			lead := prev.group
+			for k := ci; k < int(c.gEnd); k++ {
+				sc.chunks[k].group = lead
+				sc.chunks[k].prep, sc.chunks[k].loc = sc.chunks[lead].prep, sc.chunks[lead].loc
+			}
+			sc.chunks[lead].gEnd = c.gEnd
+		}
+	}
+}
+
+// findCues finds the longest cue at each token, left to right.
+func (a *analyser) findCues() {
+	sc := a.sc
+	sc.cues = sc.cues[:0]
+	for i := 0; i < len(sc.toks) && len(sc.cues) < maxCuesInSentence; i++ {
+		t := &sc.toks[i]
+		if t.lemma == 0 || t.chunk >= 0 {
+			continue
+		}
+		for _, id := range a.lx.byFirst[t.lemma] {
+			d := &a.lx.cues[id]
+			end, ok := a.matchPhrase(i, d.lemmas)
+			if !ok {
+				continue
+			}
+			noun := a.nounPosition(i)
+			if d.flags&cfVerb != 0 && a.afterDeterminer(i) || d.flags&cfNoun != 0 && a.afterInfinitive(i) {
+				continue
+			}
+			if d.flags&cfNoun != 0 {
+				noun = true
+			} else if d.flags&cfVerb != 0 {
+				noun = false
+			}
+			cm := cueMatch{t0: int32(i), t1: int32(end), def: int32(id), noun: noun}
+			for k := i; k < end; k++ {
+				sc.toks[k].cue = int32(len(sc.cues))
+			}
+			sc.cues = append(sc.cues, cm)
+			i = end - 1
+			break
+		}
+	}
+}
+
+// matchPhrase matches the lemmas of a cue at token i, allowing determiners
+// between the words. It returns the token after the match.
+func (a *analyser) matchPhrase(i int, lemmas []int32) (int, bool) {
+	sc := a.sc
+	j := i + 1
+	for _, l := range lemmas[1:] {
+		for k := 0; k < 2 && j < len(sc.toks) && sc.toks[j].class&wcDet != 0 && sc.toks[j].lemma != l; k++ {
+			j++
+		}
+		if j >= len(sc.toks) || sc.toks[j].lemma != l || sc.toks[j].chunk >= 0 {
+			return 0, false
+		}
+		j++
+	}
+	return j, true
+}
+
+// afterDeterminer reports whether token i follows a determiner or a
+// possessive, which makes it a noun.
+func (a *analyser) afterDeterminer(i int) bool {
+	if i == 0 {
+		return false
+	}
+	p := &a.sc.toks[i-1]
+	return p.class&wcDet != 0 && p.class&wcRelPron == 0 || p.flags&tfPoss != 0
+}
+
+// afterInfinitive reports whether token i follows "to" after a verb-like
+// word, or a modal, which makes it a verb.
+func (a *analyser) afterInfinitive(i int) bool {
+	if i == 0 {
+		return false
+	}
+	w := a.word(i - 1)
+	switch string(w) {
+	case "will", "would", "shall", "should", "can", "could", "may", "might", "must":
+		return true
+	}
+	return false
+}
+
+// nounPosition guesses whether the word at token i is a noun: after a
+// determiner, a possessive, a preposition, a number, an adjective of
+// nationality or an unknown lower-case word.
+func (a *analyser) nounPosition(i int) bool {
+	if i == 0 {
+		return false
+	}
+	sc := a.sc
+	p := &sc.toks[i-1]
+	switch {
+	case a.afterDeterminer(i):
+		return true
+	case p.class&(wcPrep|wcLocPrep) != 0 && !a.isWord(i-1, "to"):
+		return true
+	case p.flags&tfNum != 0:
+		return true
+	case p.chunk >= 0:
+		return sc.chunks[p.chunk].form == FormDemonym
+	case p.flags&tfWord != 0 && p.class == 0 && p.lemma == 0 && p.flags&tfCap == 0:
+		return true
+	}
+	return false
+}
+
+// findClauses sets the clause range, hedging and boundaries of each token.
+// Clauses end at ';', ':', a spaced dash, a clause word ("but", "while",
+// "as"), a relative pronoun and after a speech verb.
+func (a *analyser) findClauses() {
+	sc := a.sc
+	n := len(sc.toks)
+	sc.clause0 = resize32(sc.clause0, n)
+	sc.clause1 = resize32(sc.clause1, n)
+	sc.hedged = resizeBool(sc.hedged, n)
+	start := 0
+	hedge := false
+	flush := func(end int) {
+		for k := start; k < end; k++ {
+			sc.clause1[k] = int32(end)
+			sc.hedged[k] = hedge
+		}
+	}
+	for i := 0; i < n; i++ {
+		t := &sc.toks[i]
+		boundary := t.punct == ';' || t.punct == ':' || t.punct == '(' || t.punct == ')' ||
+			t.punct == '-' && i > 0 && sc.toks[i-1].end < t.start && i+1 < n && t.end < sc.toks[i+1].start ||
+			t.chunk < 0 && t.class&(wcClause|wcRelPron) != 0 && t.cue < 0
+		if boundary {
+			flush(i)
+			start, hedge = i, false
+		}
+		sc.clause0[i] = int32(start)
+		if t.class&wcHedge != 0 {
+			hedge = true
+		}
+		if t.class&wcSpeech != 0 && t.chunk < 0 && !a.afterDeterminer(i) {
+			// The clause reported by a speech verb starts after it.
+			flush(i + 1)
+			start, hedge = i+1, false
+		}
+	}
+	flush(n)
+}
+
+// resize32 returns s with length n, reusing its storage.
+func resize32(s []int32, n int) []int32 {
+	if cap(s) < n {
+		return make([]int32, n)
+	}
+	return s[:n]
+}
+
+// resizeBool returns s with length n, all false, reusing its storage.
+func resizeBool(s []bool, n int) []bool {
+	if cap(s) < n {
+		return make([]bool, n)
+	}
+	s = s[:n]
+	clear(s)
+	return s
+}

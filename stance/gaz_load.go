@@ -1,0 +1,508 @@
+package stance
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/goccy/go-yaml"
+)
+
+// gazFile is the YAML schema of an actor data file (embedded or override).
+type gazFile struct {
+	States        []gazActor    `yaml:"states"`
+	Organisations []gazActor    `yaml:"organisations"`
+	Officials     []gazOfficial `yaml:"officials"`
+	// Exclude lists phrases that match nothing; being longer than the
+	// names they contain, they block them ("Washington Post", "New Mexico").
+	Exclude []string `yaml:"exclude"`
+	// NotSurnames lists capitalised words that, following a name marked as
+	// a given name ("Jordan"), do not make it a person's name ("Jordan
+	// King Abdullah", "Chad Monday").
+	NotSurnames []string `yaml:"not_surnames"`
+}
+
+// gazActor is one state or organisation in a data file.
+type gazActor struct {
+	Code     string   `yaml:"code"`
+	Name     string   `yaml:"name"`
+	Names    []string `yaml:"names"`
+	Demonyms []string `yaml:"demonyms"`
+	Capitals []string `yaml:"capitals"`
+	Seats    []string `yaml:"seats"`
+	// GivenNames lists forms (from the lists above) that are also given
+	// names: they do not match when followed by a capitalised word that
+	// looks like a surname ("Jordan Peterson", "Chad Smith").
+	GivenNames []string `yaml:"given_names"`
+	// NotInCaps lists forms that do not match in all-caps text, where they
+	// cannot be told from a common word ("WHO").
+	NotInCaps []string `yaml:"not_in_caps"`
+	// Replace makes the forms of an override entry replace the existing
+	// forms of the actor instead of extending them.
+	Replace bool `yaml:"replace"`
+}
+
+// gazOfficial is one office holder in a data file.
+type gazOfficial struct {
+	Name    string    `yaml:"name"`
+	Aliases []string  `yaml:"aliases"`
+	Terms   []gazTerm `yaml:"terms"`
+}
+
+// gazTerm is one term of office in a data file. Dates are YYYY-MM-DD and
+// inclusive; an empty "to" means still in office.
+type gazTerm struct {
+	Country string `yaml:"country"`
+	Role    string `yaml:"role"`
+	From    string `yaml:"from"`
+	To      string `yaml:"to"`
+}
+
+// bForm is one phrase of an actor while building.
+type bForm struct {
+	phrase    string
+	form      MentionForm
+	layer     int
+	given     bool
+	notInCaps bool
+	where     string // for error messages
+}
+
+// bActor is one actor while building.
+type bActor struct {
+	code  string
+	name  string
+	kind  ActorKind
+	forms []bForm
+}
+
+// bOfficial is one official while building.
+type bOfficial struct {
+	name    string
+	aliases []string
+	terms   []bTerm
+	where   string
+}
+
+// bTerm is one term while building.
+type bTerm struct {
+	country string
+	role    string
+	from    time.Time
+	until   time.Time
+	where   string
+}
+
+// gazBuilder merges data documents into a Gazetteer.
+type gazBuilder struct {
+	actors      map[string]*bActor
+	order       []string // codes in first-seen order
+	officials   []*bOfficial
+	offByName   map[string]int
+	excludes    []bForm
+	notSurnames []string
+	docCodes    map[string]string // code -> where, for duplicates within a layer
+	layerCodes  map[int]map[string]string
+}
+
+func newGazBuilder() *gazBuilder {
+	return &gazBuilder{
+		actors:     make(map[string]*bActor),
+		offByName:  make(map[string]int),
+		layerCodes: make(map[int]map[string]string),
+	}
+}
+
+// addDocument decodes one YAML document and merges it at the given layer.
+func (b *gazBuilder) addDocument(doc string, data []byte, layer int) error {
+	var f gazFile
+	if len(bytes.TrimSpace(data)) > 0 {
+		if err := yaml.UnmarshalWithOptions(data, &f, yaml.DisallowUnknownField()); err != nil {
+			return fmt.Errorf("%s: decoding YAML: %w", doc, err)
+		}
+	}
+	seen := b.layerCodes[layer]
+	if seen == nil {
+		seen = make(map[string]string)
+		b.layerCodes[layer] = seen
+	}
+	for sec, list := range [2][]gazActor{f.States, f.Organisations} {
+		kind, secName := KindState, "states"
+		if sec == 1 {
+			kind, secName = KindOrg, "organisations"
+		}
+		for i := range list {
+			a := &list[i]
+			where := fmt.Sprintf("%s: %s[%d] (code %q)", doc, secName, i, a.Code)
+			if prev, dup := seen[a.Code]; dup {
+				return fmt.Errorf("%s: code: duplicate code, first defined at %s", where, prev)
+			}
+			seen[a.Code] = where
+			if err := b.addActor(a, kind, layer, where); err != nil {
+				return err
+			}
+		}
+	}
+	for i := range f.Officials {
+		o := &f.Officials[i]
+		where := fmt.Sprintf("%s: officials[%d] (name %q)", doc, i, o.Name)
+		if err := b.addOfficial(o, where); err != nil {
+			return err
+		}
+	}
+	for i, p := range f.Exclude {
+		where := fmt.Sprintf("%s: exclude[%d]", doc, i)
+		if err := checkPhrase(p); err != nil {
+			return fmt.Errorf("%s: %w", where, err)
+		}
+		b.excludes = append(b.excludes, bForm{phrase: p, layer: layer, where: where})
+	}
+	for i, p := range f.NotSurnames {
+		if err := checkPhrase(p); err != nil {
+			return fmt.Errorf("%s: not_surnames[%d]: %w", doc, i, err)
+		}
+		b.notSurnames = append(b.notSurnames, p)
+	}
+	return nil
+}
+
+// addActor validates one actor entry and merges it.
+func (b *gazBuilder) addActor(a *gazActor, kind ActorKind, layer int, where string) error {
+	if err := checkCode(a.Code, kind); err != nil {
+		return fmt.Errorf("%s: code: %w", where, err)
+	}
+	cur, exists := b.actors[a.Code]
+	if exists && cur.kind != kind {
+		return fmt.Errorf("%s: code: %s is already defined as a %s", where, a.Code, cur.kind)
+	}
+	if !exists {
+		if strings.TrimSpace(a.Name) == "" {
+			return fmt.Errorf("%s: name: empty name", where)
+		}
+		cur = &bActor{code: a.Code, kind: kind}
+		b.actors[a.Code] = cur
+		b.order = append(b.order, a.Code)
+	}
+	if a.Name != "" {
+		cur.name = strings.TrimSpace(a.Name)
+	}
+	if a.Replace {
+		cur.forms = cur.forms[:0]
+	}
+	nameForm := FormName
+	if kind == KindOrg {
+		nameForm = FormOrgName
+	}
+	lists := []struct {
+		field string
+		list  []string
+		form  MentionForm
+	}{
+		{"names", a.Names, nameForm},
+		{"demonyms", a.Demonyms, FormDemonym},
+		{"capitals", a.Capitals, FormCapital},
+		{"seats", a.Seats, FormSeat},
+	}
+	mine := make(map[string]int) // phrase -> index in cur.forms (this entry)
+	for _, l := range lists {
+		for i, p := range l.list {
+			if err := checkPhrase(p); err != nil {
+				return fmt.Errorf("%s: %s[%d]: %w", where, l.field, i, err)
+			}
+			mine[p] = len(cur.forms)
+			cur.forms = append(cur.forms, bForm{
+				phrase: p, form: l.form, layer: layer,
+				where: fmt.Sprintf("%s: %s[%d]", where, l.field, i),
+			})
+		}
+	}
+	for i, p := range a.GivenNames {
+		j, ok := findForm(cur.forms, p)
+		if !ok {
+			return fmt.Errorf("%s: given_names[%d]: %q is not a form of %s", where, i, p, a.Code)
+		}
+		cur.forms[j].given = true
+	}
+	for i, p := range a.NotInCaps {
+		j, ok := findForm(cur.forms, p)
+		if !ok {
+			return fmt.Errorf("%s: not_in_caps[%d]: %q is not a form of %s", where, i, p, a.Code)
+		}
+		cur.forms[j].notInCaps = true
+	}
+	return nil
+}
+
+// findForm returns the index of the last form with the given phrase.
+func findForm(forms []bForm, p string) (int, bool) {
+	for j := len(forms) - 1; j >= 0; j-- {
+		if forms[j].phrase == p {
+			return j, true
+		}
+	}
+	return 0, false
+}
+
+// addOfficial validates one official entry and merges it. Countries are
+// checked in build, once every document is in.
+func (b *gazBuilder) addOfficial(o *gazOfficial, where string) error {
+	name := strings.TrimSpace(o.Name)
+	if name == "" {
+		return fmt.Errorf("%s: name: empty name", where)
+	}
+	bo := &bOfficial{name: name, where: where}
+	bo.aliases = append(bo.aliases, name)
+	for i, a := range o.Aliases {
+		if err := checkPhrase(a); err != nil {
+			return fmt.Errorf("%s: aliases[%d]: %w", where, i, err)
+		}
+		if !slices.Contains(bo.aliases, a) {
+			bo.aliases = append(bo.aliases, a)
+		}
+	}
+	if err := checkPhrase(name); err != nil {
+		return fmt.Errorf("%s: name: %w", where, err)
+	}
+	if len(o.Terms) == 0 {
+		return fmt.Errorf("%s: terms: an official needs at least one term", where)
+	}
+	for i, t := range o.Terms {
+		tw := fmt.Sprintf("%s: terms[%d]", where, i)
+		if t.Country == "" {
+			return fmt.Errorf("%s: country: empty country", tw)
+		}
+		if !isRole(t.Role) {
+			return fmt.Errorf("%s: role: %q is not a lower_snake_case role", tw, t.Role)
+		}
+		from, err := parseDay(t.From)
+		if err != nil {
+			return fmt.Errorf("%s: from: %w", tw, err)
+		}
+		bt := bTerm{country: t.Country, role: t.Role, from: from, where: tw}
+		if t.To != "" {
+			to, err := parseDay(t.To)
+			if err != nil {
+				return fmt.Errorf("%s: to: %w", tw, err)
+			}
+			if to.Before(from) {
+				return fmt.Errorf("%s: to: %s is before from %s", tw, t.To, t.From)
+			}
+			bt.until = to.AddDate(0, 0, 1)
+		}
+		bo.terms = append(bo.terms, bt)
+	}
+	if i, ok := b.offByName[name]; ok {
+		b.officials[i] = bo
+		return nil
+	}
+	b.offByName[name] = len(b.officials)
+	b.officials = append(b.officials, bo)
+	return nil
+}
+
+// parseDay parses a YYYY-MM-DD date as midnight UTC.
+func parseDay(s string) (time.Time, error) {
+	if s == "" {
+		return time.Time{}, errors.New("empty date")
+	}
+	t, err := time.Parse(time.DateOnly, s)
+	if err != nil {
+		return time.Time{}, fmt.Errorf("bad date %q, want YYYY-MM-DD", s)
+	}
+	return t, nil
+}
+
+// isRole reports whether s is a non-empty lower_snake_case identifier.
+func isRole(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !(c >= 'a' && c <= 'z' || c == '_' || i > 0 && c >= '0' && c <= '9') {
+			return false
+		}
+	}
+	return true
+}
+
+// checkCode validates an actor code: 3 upper-case letters for states, 2 to
+// 12 upper-case letters or digits (starting with a letter) for organisations.
+func checkCode(code string, kind ActorKind) error {
+	if code == "" {
+		return errors.New("empty code")
+	}
+	if kind == KindState {
+		if len(code) != 3 || !isUpperAlnum(code, false) {
+			return fmt.Errorf("state code %q must be 3 upper-case letters", code)
+		}
+		return nil
+	}
+	if len(code) < 2 || len(code) > 12 || code[0] < 'A' || code[0] > 'Z' || !isUpperAlnum(code, true) {
+		return fmt.Errorf("organisation code %q must be 2 to 12 upper-case letters or digits, starting with a letter", code)
+	}
+	return nil
+}
+
+func isUpperAlnum(s string, digits bool) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !(c >= 'A' && c <= 'Z' || digits && c >= '0' && c <= '9') {
+			return false
+		}
+	}
+	return true
+}
+
+// checkPhrase validates a phrase: non-empty, at most maxPhraseTokens
+// tokens, no token longer than maxTokenBytes once folded.
+func checkPhrase(p string) error {
+	if strings.TrimSpace(p) == "" {
+		return errors.New("empty name")
+	}
+	n := 0
+	var buf [maxTokenBytes]byte
+	for pos := 0; ; {
+		s, e, _ := nextToken(p, pos)
+		if s < 0 {
+			break
+		}
+		if _, ok := foldToken(&buf, p[s:e]); !ok {
+			return fmt.Errorf("%q: token %q is longer than %d bytes", p, p[s:e], maxTokenBytes)
+		}
+		n++
+		pos = e
+	}
+	if n > maxPhraseTokens {
+		return fmt.Errorf("%q has %d tokens, at most %d allowed", p, n, maxPhraseTokens)
+	}
+	return nil
+}
+
+// owner is who owns a phrase key while building.
+type owner struct {
+	actor int // actor id, or -1 for an exclude phrase
+	form  bForm
+}
+
+// build checks cross references and compiles the matcher.
+func (b *gazBuilder) build() (*Gazetteer, error) {
+	g := &Gazetteer{byCode: make(map[string]int, len(b.actors))}
+	codes := slices.Clone(b.order)
+	slices.Sort(codes)
+	for _, c := range codes {
+		a := b.actors[c]
+		g.byCode[c] = len(g.actors)
+		g.actors = append(g.actors, actor{code: c, name: a.name, kind: a.kind})
+		if a.kind == KindState {
+			g.stats.states++
+		} else {
+			g.stats.orgs++
+		}
+	}
+	g.codes = codes
+
+	// Phrases of actors and excludes: one owner per folded key.
+	owners := make(map[string]owner)
+	var keys []string // insertion order, for determinism
+	claim := func(key string, o owner) error {
+		prev, ok := owners[key]
+		if !ok {
+			owners[key] = o
+			keys = append(keys, key)
+			return nil
+		}
+		if prev.actor == o.actor {
+			return nil // same actor twice (e.g. "Élysée" and "Elysee"): keep the first
+		}
+		if prev.form.layer == o.form.layer {
+			return fmt.Errorf("%s: %q names %s, but it already names %s at %s",
+				o.form.where, o.form.phrase, b.ownerName(g, o), b.ownerName(g, prev), prev.form.where)
+		}
+		if o.form.layer > prev.form.layer {
+			owners[key] = o
+		}
+		return nil
+	}
+	for _, c := range codes {
+		id := g.byCode[c]
+		for _, f := range b.actors[c].forms {
+			if err := claim(phraseKey(f.phrase), owner{actor: id, form: f}); err != nil {
+				return nil, err
+			}
+		}
+	}
+	for _, f := range b.excludes {
+		if err := claim(phraseKey(f.phrase), owner{actor: -1, form: f}); err != nil {
+			return nil, err
+		}
+	}
+	g.m.init()
+	for _, k := range keys {
+		o := owners[k]
+		c := cand{actor: int32(o.actor), form: o.form.form, given: o.form.given, notInCaps: o.form.notInCaps}
+		g.m.add(o.form.phrase, c)
+		if o.actor < 0 {
+			g.stats.excludes++
+		} else {
+			g.stats.phrases++
+		}
+	}
+
+	// Officials.
+	for oi, bo := range b.officials {
+		off := official{name: bo.name}
+		for _, t := range bo.terms {
+			id, ok := g.byCode[t.country]
+			if !ok {
+				return nil, fmt.Errorf("%s: country: unknown country or organisation %q", t.where, t.country)
+			}
+			off.terms = append(off.terms, term{actor: id, role: t.role, from: t.from, until: t.until})
+		}
+		g.offs = append(g.offs, off)
+		g.stats.officials++
+		g.stats.terms += len(off.terms)
+		for _, a := range bo.aliases {
+			g.m.addOfficial(a, int32(oi))
+		}
+	}
+	for _, w := range b.notSurnames {
+		g.m.addNotSurname(w)
+	}
+	g.m.finish(g)
+	return g, nil
+}
+
+func (b *gazBuilder) ownerName(g *Gazetteer, o owner) string {
+	if o.actor < 0 {
+		return "nothing (exclude)"
+	}
+	return g.actors[o.actor].code
+}
+
+// phraseKey returns the folded key of a phrase: its folded tokens and the
+// spacing between them.
+func phraseKey(p string) string {
+	var sb strings.Builder
+	var buf [maxTokenBytes]byte
+	for pos, i := 0, 0; ; i++ {
+		s, e, gap := nextToken(p, pos)
+		if s < 0 {
+			break
+		}
+		if i > 0 {
+			if gap {
+				sb.WriteByte(' ')
+			} else {
+				sb.WriteByte(0)
+			}
+		}
+		n, _ := foldToken(&buf, p[s:e])
+		sb.Write(buf[:n])
+		pos = e
+	}
+	return sb.String()
+}

@@ -1,0 +1,575 @@
+package stance
+
+import (
+	"time"
+	"unicode"
+	"unicode/utf8"
+)
+
+const (
+	// maxTokenBytes is the longest folded token a phrase may hold; longer
+	// text tokens cannot match and are skipped without folding them.
+	maxTokenBytes = 64
+	// maxPhraseTokens bounds the tokens of a phrase, and so the work done
+	// from each token of the text.
+	maxPhraseTokens = 16
+)
+
+// cand is one way to read a phrase that ends at a trie node.
+type cand struct {
+	toks      []string // the tokens of the phrase as written in the data
+	actor     int32    // actor id; -1 for an exclude phrase or an official
+	form      MentionForm
+	offs      []int32 // officials sharing this alias (form == FormOfficial)
+	given     bool    // the phrase is also a given name
+	notInCaps bool    // the phrase does not match in all-caps text
+	// zeroActor and zeroRole are the reading of an official alias when the
+	// date is unknown: the single country of all terms (or -1) and the
+	// role of the latest term.
+	zeroActor int32
+	zeroRole  string
+}
+
+// mnode is a node of the token trie.
+type mnode struct {
+	// next maps the next token to a child. Below the root, the key starts
+	// with ' ' if the token follows white space and with 0 if it follows
+	// the previous token directly.
+	next  map[string]int32
+	cands []cand
+}
+
+// matcher is a trie over folded tokens.
+type matcher struct {
+	nodes      []mnode
+	notSurname map[string]struct{} // folded words
+}
+
+func (m *matcher) init() {
+	m.nodes = []mnode{{next: make(map[string]int32)}}
+	m.notSurname = make(map[string]struct{})
+}
+
+// walk returns the node of phrase p, creating nodes as needed, and the
+// tokens of p.
+func (m *matcher) walk(p string) (int32, []string) {
+	var buf [maxTokenBytes + 1]byte
+	var toks []string
+	n := int32(0)
+	for pos := 0; ; {
+		s, e, gap := nextToken(p, pos)
+		if s < 0 {
+			break
+		}
+		k, _ := foldToken((*[maxTokenBytes]byte)(buf[1:]), p[s:e])
+		var key string
+		if len(toks) == 0 {
+			key = string(buf[1 : 1+k])
+		} else {
+			buf[0] = 0
+			if gap {
+				buf[0] = ' '
+			}
+			key = string(buf[:1+k])
+		}
+		toks = append(toks, p[s:e])
+		if m.nodes[n].next == nil {
+			m.nodes[n].next = make(map[string]int32)
+		}
+		c, ok := m.nodes[n].next[key]
+		if !ok {
+			c = int32(len(m.nodes))
+			m.nodes = append(m.nodes, mnode{})
+			m.nodes[n].next[key] = c
+		}
+		n = c
+		pos = e
+	}
+	return n, toks
+}
+
+// add adds an actor or exclude phrase. Build calls it once per folded key,
+// before any official.
+func (m *matcher) add(p string, c cand) {
+	n, toks := m.walk(p)
+	c.toks = toks
+	c.zeroActor = -1
+	m.nodes[n].cands = append(m.nodes[n].cands, c)
+}
+
+// addOfficial adds an alias of official oi; officials sharing an alias
+// share one candidate, tried after the actor phrase if there is one.
+func (m *matcher) addOfficial(p string, oi int32) {
+	n, toks := m.walk(p)
+	cs := m.nodes[n].cands
+	for i := range cs {
+		if cs[i].form == FormOfficial {
+			for _, o := range cs[i].offs {
+				if o == oi {
+					return
+				}
+			}
+			cs[i].offs = append(cs[i].offs, oi)
+			return
+		}
+	}
+	m.nodes[n].cands = append(cs, cand{toks: toks, actor: -1, form: FormOfficial, offs: []int32{oi}, zeroActor: -1})
+}
+
+func (m *matcher) addNotSurname(w string) {
+	var buf [maxTokenBytes]byte
+	if s, e, _ := nextToken(w, 0); s >= 0 {
+		k, _ := foldToken(&buf, w[s:e])
+		m.notSurname[string(buf[:k])] = struct{}{}
+	}
+}
+
+// finish precomputes the date-unknown reading of official aliases.
+func (m *matcher) finish(g *Gazetteer) {
+	for ni := range m.nodes {
+		for ci := range m.nodes[ni].cands {
+			c := &m.nodes[ni].cands[ci]
+			if c.form != FormOfficial {
+				continue
+			}
+			c.zeroActor = -1
+			var latest time.Time
+			single := true
+			for _, oi := range c.offs {
+				for _, t := range g.offs[oi].terms {
+					if c.zeroActor >= 0 && int32(t.actor) != c.zeroActor {
+						single = false
+					}
+					if c.zeroActor < 0 || !t.from.Before(latest) {
+						c.zeroActor, c.zeroRole, latest = int32(t.actor), t.role, t.from
+					}
+				}
+			}
+			if !single {
+				c.zeroActor, c.zeroRole = -1, ""
+			}
+		}
+	}
+}
+
+// Find appends to dst the mentions in text and returns it. Mentions do not
+// overlap and come left to right; at each token the longest phrase wins,
+// and an exclude phrase ("Washington Post") hides the names inside it.
+//
+// Officials count only while in office at at; a zero at means "date
+// unknown": an alias then counts if all the terms of its holders are for a
+// single country, with the role of the latest term.
+//
+// Case: names match as written, a lower-case word of a phrase also matches
+// capitalised, and any word also matches in all upper case ("RUSSIA"). When
+// the text has almost no lower-case letters (an all-caps headline), matching
+// ignores case except for forms marked not_in_caps. A form marked as a given
+// name ("Jordan") does not match when followed by a capitalised word that
+// looks like a surname ("Jordan Peterson"), except in all-caps or title-case
+// text.
+func (g *Gazetteer) Find(text string, at time.Time, dst []Mention) []Mention {
+	return g.find(text, at, dst, nil)
+}
+
+// find is Find with a work counter (tokens scanned) for tests.
+func (g *Gazetteer) find(text string, at time.Time, dst []Mention, work *int) []Mention {
+	if len(g.m.nodes) == 0 {
+		return dst
+	}
+	caps, title := textCase(text)
+	var (
+		buf  [maxTokenBytes + 1]byte
+		span [maxPhraseTokens][2]int
+	)
+	nodes := g.m.nodes
+	for pos := 0; ; {
+		s, e, _ := nextToken(text, pos)
+		if work != nil {
+			*work++
+		}
+		if s < 0 {
+			break
+		}
+		var (
+			best              *cand
+			bestEnd           = -1
+			bestActor         int32
+			bestRole          string
+			node              int32
+			p                 = s
+			ts, te            = s, e
+			gap               bool
+		)
+		for d := 0; d < maxPhraseTokens; d++ {
+			if d > 0 {
+				ts, te, gap = nextToken(text, p)
+				if work != nil {
+					*work++
+				}
+				if ts < 0 {
+					break
+				}
+			}
+			var child int32
+			var ok bool
+			if te-ts <= maxTokenBytes*2 {
+				k, fits := foldToken((*[maxTokenBytes]byte)(buf[1:]), text[ts:te])
+				if fits {
+					if d == 0 {
+						child, ok = nodes[node].next[string(buf[1:1+k])]
+					} else if nodes[node].next != nil {
+						buf[0] = 0
+						if gap {
+							buf[0] = ' '
+						}
+						child, ok = nodes[node].next[string(buf[:1+k])]
+					}
+				}
+			}
+			if !ok {
+				break
+			}
+			span[d] = [2]int{ts, te}
+			node = child
+			p = te
+			for ci := range nodes[node].cands {
+				c := &nodes[node].cands[ci]
+				if a, role, ok := g.accept(c, text, span[:d+1], caps, title, at); ok {
+					best, bestEnd, bestActor, bestRole = c, te, a, role
+					break
+				}
+			}
+		}
+		if best == nil {
+			pos = e
+			continue
+		}
+		pos = bestEnd
+		if bestActor < 0 {
+			continue // exclude phrase
+		}
+		dst = append(dst, Mention{
+			Code:  g.actors[bestActor].code,
+			Kind:  g.actors[bestActor].kind,
+			Form:  best.form,
+			Start: s,
+			End:   bestEnd,
+			Role:  bestRole,
+		})
+	}
+	return dst
+}
+
+// accept reports whether candidate c matches the tokens at span of text,
+// and returns its actor (-1 for an exclude phrase) and role.
+func (g *Gazetteer) accept(c *cand, text string, span [][2]int, caps, title bool, at time.Time) (int32, string, bool) {
+	if len(span) != len(c.toks) {
+		return 0, "", false
+	}
+	if caps {
+		if c.notInCaps {
+			return 0, "", false
+		}
+	} else {
+		for i, sp := range span {
+			if !tokCaseOK(text[sp[0]:sp[1]], c.toks[i]) {
+				return 0, "", false
+			}
+		}
+		if c.given && !title && g.beforeSurname(text, span[len(span)-1][1]) {
+			return 0, "", false
+		}
+	}
+	if c.form != FormOfficial {
+		return c.actor, "", true
+	}
+	if at.IsZero() {
+		return c.zeroActor, c.zeroRole, c.zeroActor >= 0
+	}
+	found := int32(-1)
+	role := ""
+	for _, oi := range c.offs {
+		for _, t := range g.offs[oi].terms {
+			if at.Before(t.from) || !t.until.IsZero() && !at.Before(t.until) {
+				continue
+			}
+			if found >= 0 && found != int32(t.actor) {
+				return 0, "", false // two holders of this alias in office for different countries
+			}
+			if found < 0 {
+				found, role = int32(t.actor), t.role
+			}
+		}
+	}
+	return found, role, found >= 0
+}
+
+// beforeSurname reports whether the token after end looks like a surname:
+// separated by white space, capitalised, with lower-case letters, and
+// neither the start of an actor phrase nor a listed non-surname.
+func (g *Gazetteer) beforeSurname(text string, end int) bool {
+	s, e, gap := nextToken(text, end)
+	if s < 0 || !gap || e-s < 2 {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(text[s:])
+	if !unicode.IsUpper(r) || !hasLower(text[s:e]) {
+		return false
+	}
+	if e-s > maxTokenBytes*2 {
+		return true
+	}
+	var buf [maxTokenBytes]byte
+	k, ok := foldToken(&buf, text[s:e])
+	if !ok {
+		return true
+	}
+	if _, isActor := g.m.nodes[0].next[string(buf[:k])]; isActor {
+		return false
+	}
+	if _, stop := g.m.notSurname[string(buf[:k])]; stop {
+		return false
+	}
+	return true
+}
+
+// textCase reports whether text is (almost) all caps and whether it is
+// title case (most longer words capitalised).
+func textCase(text string) (caps, title bool) {
+	var upper, lower, words, capWords int
+	inWord, wordLen, wordCap := false, 0, false
+	endWord := func() {
+		if inWord && wordLen >= 4 {
+			words++
+			if wordCap {
+				capWords++
+			}
+		}
+		inWord, wordLen = false, 0
+	}
+	for i := 0; i < len(text); {
+		c := text[i]
+		var r rune = rune(c)
+		size := 1
+		if c >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(text[i:])
+		}
+		i += size
+		var isUp, isLow bool
+		switch {
+		case c >= 'a' && c <= 'z':
+			isLow = true
+		case c >= 'A' && c <= 'Z':
+			isUp = true
+		case c >= utf8.RuneSelf && unicode.IsLetter(r):
+			isUp, isLow = unicode.IsUpper(r), unicode.IsLower(r)
+		default:
+			endWord()
+			continue
+		}
+		if isUp {
+			upper++
+		} else if isLow {
+			lower++
+		}
+		if !inWord {
+			inWord, wordCap = true, isUp
+		}
+		wordLen += size
+	}
+	endWord()
+	caps = upper > 0 && lower*10 <= upper
+	title = !caps && words >= 3 && capWords*10 >= words*7
+	return caps, title
+}
+
+// tokCaseOK reports whether text token t matches phrase token p in case,
+// given that they are equal once folded: t is written as p, or p starts
+// lower case and t capitalised, or t has no lower-case letter.
+func tokCaseOK(t, p string) bool {
+	i, j, k := 0, 0, 0
+	for i < len(t) && j < len(p) {
+		a, na := utf8.DecodeRuneInString(t[i:])
+		b, nb := utf8.DecodeRuneInString(p[j:])
+		ua, ub := isUpperRune(a), isUpperRune(b)
+		if ua != ub && !(k == 0 && ua) {
+			return !hasLower(t)
+		}
+		i, j, k = i+na, j+nb, k+1
+	}
+	return true
+}
+
+func isUpperRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return r >= 'A' && r <= 'Z'
+	}
+	return unicode.IsUpper(r)
+}
+
+func hasLower(s string) bool {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c >= 'a' && c <= 'z' {
+				return true
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if unicode.IsLower(r) {
+			return true
+		}
+		i += n
+	}
+	return false
+}
+
+// nextToken returns the next token of s at or after byte p: a run of
+// letters, digits and combining marks, or a single other character. gap
+// reports white space before the token. start is -1 at the end of s.
+func nextToken(s string, p int) (start, end int, gap bool) {
+	for p < len(s) {
+		c := s[p]
+		if c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' {
+			gap = true
+			p++
+			continue
+		}
+		if c < utf8.RuneSelf {
+			break
+		}
+		r, n := utf8.DecodeRuneInString(s[p:])
+		if !unicode.IsSpace(r) && r != '\u200b' {
+			break
+		}
+		gap = true
+		p += n
+	}
+	if p >= len(s) {
+		return -1, -1, gap
+	}
+	start = p
+	c := s[p]
+	if c < utf8.RuneSelf {
+		if !isWordByte(c) {
+			return start, p + 1, gap
+		}
+	} else {
+		r, n := utf8.DecodeRuneInString(s[p:])
+		if !isWordRune(r) {
+			return start, p + n, gap
+		}
+	}
+	for p < len(s) {
+		c := s[p]
+		if c < utf8.RuneSelf {
+			if !isWordByte(c) {
+				break
+			}
+			p++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[p:])
+		if !isWordRune(r) {
+			break
+		}
+		p += n
+	}
+	return start, p, gap
+}
+
+func isWordByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+}
+
+func isWordRune(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
+}
+
+// foldToken writes the folded form of token s (lower case, Latin accents
+// removed, combining marks dropped, curly apostrophes straightened) to buf
+// and returns its length; ok is false if it does not fit.
+func foldToken(buf *[maxTokenBytes]byte, s string) (n int, ok bool) {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if n >= maxTokenBytes {
+				return n, false
+			}
+			if c >= 'A' && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			buf[n] = c
+			n++
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+		r = foldRune(r)
+		if r < 0 {
+			continue
+		}
+		if n+utf8.RuneLen(r) > maxTokenBytes {
+			return n, false
+		}
+		n += utf8.EncodeRune(buf[n:], r)
+	}
+	return n, true
+}
+
+// foldRune folds a non-ASCII rune; -1 means "drop it".
+func foldRune(r rune) rune {
+	switch r {
+	case '\u2019', '\u2018', '\u02bc':
+		return '\''
+	case '\u2010', '\u2011', '\u2013':
+		return '-'
+	}
+	if unicode.Is(unicode.Mn, r) {
+		return -1
+	}
+	r = unicode.ToLower(r)
+	if r >= 0xc0 && r < 0x250 {
+		if b := accentBase[r-0xc0]; b != 0 {
+			return rune(b)
+		}
+	}
+	return r
+}
+
+// accentBase maps U+00C0..U+024F (lower case) to an ASCII base letter, or 0.
+var accentBase = func() (t [0x250 - 0xc0]byte) {
+	pairs := []struct {
+		base  byte
+		runes string
+	}{
+		{'a', "àáâãäåāăąǎǟǡǻȁȃȧ"},
+		{'c', "çćĉċč"},
+		{'d', "ďđ"},
+		{'e', "èéêëēĕėęěȅȇȩ"},
+		{'g', "ĝğġģǧǵ"},
+		{'h', "ĥħȟ"},
+		{'i', "ìíîïĩīĭįıǐȉȋ"},
+		{'j', "ĵǰ"},
+		{'k', "ķǩ"},
+		{'l', "ĺļľŀł"},
+		{'n', "ñńņňŉǹ"},
+		{'o', "òóôõöøōŏőǒǫǭǿȍȏȫȭȯȱ"},
+		{'r', "ŕŗřȑȓ"},
+		{'s', "śŝşšș"},
+		{'t', "ţťŧț"},
+		{'u', "ùúûüũūŭůűųǔǖǘǚǜȕȗ"},
+		{'w', "ŵ"},
+		{'y', "ýÿŷȳ"},
+		{'z', "źżžƶ"},
+	}
+	for _, p := range pairs {
+		for _, r := range p.runes {
+			t[r-0xc0] = p.base
+		}
+	}
+	return t
+}()

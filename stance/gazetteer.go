@@ -1,0 +1,212 @@
+package stance
+
+import (
+	"embed"
+	"fmt"
+	"io/fs"
+	"slices"
+	"time"
+)
+
+// ActorKind says whether an actor is a state or an organisation.
+type ActorKind uint8
+
+// Actor kinds. The zero value means "unknown actor".
+const (
+	// KindState is a sovereign (or de facto sovereign) state: USA, TWN, PSE, ...
+	KindState ActorKind = iota + 1
+	// KindOrg is an international organisation: NATO, EU, UN, UNSC, ...
+	KindOrg
+)
+
+// String returns "state", "org" or "unknown".
+func (k ActorKind) String() string {
+	switch k {
+	case KindState:
+		return "state"
+	case KindOrg:
+		return "org"
+	}
+	return "unknown"
+}
+
+// MentionForm says how the actor was named.
+type MentionForm uint8
+
+// Mention forms.
+const (
+	// FormName is a name of a state ("Russia", "U.S.", "North Korea").
+	FormName MentionForm = iota + 1
+	// FormDemonym is an adjective or a people ("Russian", "Chinese", "Israelis").
+	FormDemonym
+	// FormCapital is a capital city standing for its government ("Moscow").
+	FormCapital
+	// FormSeat is a seat of power standing for a government ("the Kremlin").
+	FormSeat
+	// FormOfficial is an office holder in office at the article date ("Putin").
+	FormOfficial
+	// FormOrgName is a name of an organisation ("NATO", "United Nations").
+	FormOrgName
+)
+
+// String returns the lower-case name of the form ("name", "demonym", ...).
+func (f MentionForm) String() string {
+	switch f {
+	case FormName:
+		return "name"
+	case FormDemonym:
+		return "demonym"
+	case FormCapital:
+		return "capital"
+	case FormSeat:
+		return "seat"
+	case FormOfficial:
+		return "official"
+	case FormOrgName:
+		return "org_name"
+	}
+	return "unknown"
+}
+
+// Mention is one actor mention in a text.
+type Mention struct {
+	// Code is the actor code: ISO 3166-1 alpha-3 for states ("USA", plus
+	// "XKX" for Kosovo), a short upper-case name for organisations ("NATO").
+	Code string
+	// Kind is the kind of the actor named by Code.
+	Kind ActorKind
+	// Form says how the actor was named.
+	Form MentionForm
+	// Start and End are byte offsets of the mention in the text given to
+	// Find; a possessive "'s" is not included.
+	Start, End int
+	// Role is the office of an official ("head_of_state",
+	// "head_of_government", "foreign_minister", "defence_minister",
+	// "secretary_general", ...) for FormOfficial, and "" otherwise.
+	Role string
+}
+
+// Gazetteer finds mentions of states, organisations and their officials in
+// text. A Gazetteer is immutable once loaded and safe for concurrent use.
+type Gazetteer struct {
+	actors []actor         // indexed by actor id
+	byCode map[string]int  // code -> actor id
+	codes  []string        // sorted
+	offs   []official      // officials
+	m      matcher         // phrase trie
+	stats  gazetteerCounts // for tests and reports
+}
+
+// actor is one compiled state or organisation.
+type actor struct {
+	code string
+	name string
+	kind ActorKind
+}
+
+// official is one compiled office holder.
+type official struct {
+	name  string
+	terms []term
+}
+
+// term is one compiled term of office: [from, until) in UTC.
+type term struct {
+	actor int // actor id of the country or organisation
+	role  string
+	from  time.Time
+	until time.Time // exclusive: the day after "to"; zero if still in office
+}
+
+// gazetteerCounts counts what a Gazetteer holds.
+type gazetteerCounts struct {
+	states, orgs, officials, terms, phrases, excludes int
+}
+
+//go:embed data/actors/*.yaml
+var actorData embed.FS
+
+// LoadGazetteer loads the embedded actor data (stance/data/actors/*.yaml),
+// then each override document in order. Override documents use the same
+// YAML schema as the embedded files:
+//
+//	states:        [{code, name, names, demonyms, capitals, seats, given_names, not_in_caps, replace}]
+//	organisations: [{code, name, names, ...same fields...}]
+//	officials:     [{name, aliases, terms: [{country, role, from, to}]}]
+//	exclude:       [phrases that match nothing, e.g. "Washington Post"]
+//
+// Merge rules, applied per override document:
+//
+//   - An actor whose code is new adds an actor, so a fictional world is
+//     possible. Its kind is the section it is listed in.
+//   - An actor whose code already exists extends it: a non-empty name
+//     replaces the canonical name and the listed forms are added to the
+//     existing ones; with "replace: true" the listed forms replace all the
+//     existing forms instead. An existing code cannot change section.
+//   - A phrase (name, demonym, ...) given to one actor by a later document
+//     is taken away from the actor that had it before; within one document
+//     (and within the embedded data as a whole) a phrase naming two
+//     different actors is an error.
+//   - An official whose name already exists is replaced as a whole
+//     (aliases and terms); a new name adds an official.
+//   - Exclude phrases are added to the existing ones.
+//
+// Errors name the document, the entry and the field, for example
+// `override 1: states[0] (code "fre"): code: state codes must be 3 upper-case letters`.
+func LoadGazetteer(overrides ...[]byte) (*Gazetteer, error) {
+	b := newGazBuilder()
+	entries, err := fs.ReadDir(actorData, "data/actors")
+	if err != nil {
+		return nil, fmt.Errorf("reading embedded actor data: %w", err)
+	}
+	for _, e := range entries {
+		name := "data/actors/" + e.Name()
+		data, err := actorData.ReadFile(name)
+		if err != nil {
+			return nil, fmt.Errorf("reading embedded actor data: %w", err)
+		}
+		// All embedded files form layer 0: a phrase or code given twice
+		// there is an error, whatever the file.
+		if err := b.addDocument(name, data, 0); err != nil {
+			return nil, fmt.Errorf("loading gazetteer: %w", err)
+		}
+	}
+	for i, data := range overrides {
+		if err := b.addDocument(fmt.Sprintf("override %d", i+1), data, i+1); err != nil {
+			return nil, fmt.Errorf("loading gazetteer: %w", err)
+		}
+	}
+	g, err := b.build()
+	if err != nil {
+		return nil, fmt.Errorf("loading gazetteer: %w", err)
+	}
+	return g, nil
+}
+
+// Kind returns the kind of the actor with the given code, or 0 if the code
+// is unknown.
+func (g *Gazetteer) Kind(code string) ActorKind {
+	if id, ok := g.byCode[code]; ok {
+		return g.actors[id].kind
+	}
+	return 0
+}
+
+// Name returns the canonical name of the actor with the given code
+// ("United States" for "USA"), or "" if the code is unknown.
+func (g *Gazetteer) Name(code string) string {
+	if id, ok := g.byCode[code]; ok {
+		return g.actors[id].name
+	}
+	return ""
+}
+
+// IsState reports whether code is the code of a state.
+func (g *Gazetteer) IsState(code string) bool {
+	return g.Kind(code) == KindState
+}
+
+// Codes returns the codes of all actors, sorted. The caller owns the slice.
+func (g *Gazetteer) Codes() []string {
+	return slices.Clone(g.codes)
+}

@@ -1,0 +1,323 @@
+package stance
+
+import (
+	_ "embed"
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/goccy/go-yaml"
+)
+
+//go:embed data/cues.yaml
+var cueData []byte
+
+// wordClass is a bit set of the function-word classes of a word form.
+type wordClass uint32
+
+// Function-word classes, as listed under "words" in data/cues.yaml.
+const (
+	wcNegator wordClass = 1 << iota
+	wcHedge
+	wcSpeech
+	wcLocPrep
+	wcPrep
+	wcDet
+	wcAux
+	wcBe
+	wcClause
+	wcRelPron
+	wcPronoun
+	wcRequest
+	wcLight
+)
+
+// wordClassNames maps the YAML names of the classes to their bits, and
+// says whether the class matches inflected forms.
+var wordClassNames = map[string]struct {
+	class   wordClass
+	inflect bool
+}{
+	"negator":  {wcNegator, false},
+	"hedge":    {wcHedge, false},
+	"speech":   {wcSpeech, true},
+	"locprep":  {wcLocPrep, false},
+	"prep":     {wcPrep, false},
+	"det":      {wcDet, false},
+	"aux":      {wcAux, false},
+	"be":       {wcBe, false},
+	"clause":   {wcClause, false},
+	"relpron":  {wcRelPron, false},
+	"pronoun":  {wcPronoun, false},
+	"request":  {wcRequest, true},
+	"light":    {wcLight, true},
+}
+
+// cueFlags are the flags of a cue entry.
+type cueFlags uint8
+
+// Cue flags, as written in data/cues.yaml.
+const (
+	cfSym  cueFlags = 1 << iota // the relation goes both ways
+	cfNoun                      // noun only
+	cfVerb                      // verb only
+	cfLoc                       // a place right after the cue is its target
+)
+
+// cueDef is one compiled cue entry.
+type cueDef struct {
+	lemmas []int32 // lemma ids of the words of the phrase
+	cat    Category
+	sign   float64 // +1 cooperative, -1 conflict
+	weight float64 // intensity in (0, 1]
+	flags  cueFlags
+}
+
+// wordInfo is what the lexicon knows about one lower-case word form.
+type wordInfo struct {
+	lemma int32 // 0 if the form is no cue word
+	class wordClass
+}
+
+// lexicon is the compiled cue lexicon. It is immutable once built.
+type lexicon struct {
+	words       map[string]wordInfo
+	byFirst     map[int32][]int // first lemma id -> cue ids, longest first
+	cues        []cueDef
+	boilerplate []string
+}
+
+// lexiconFile is the YAML schema of data/cues.yaml.
+type lexiconFile struct {
+	Categories map[string]int      `yaml:"categories"`
+	Cues       map[string][]string `yaml:"cues"`
+	Words      map[string][]string `yaml:"words"`
+}
+
+// knownCategories lists the PLOVER categories the lexicon may use.
+var knownCategories = []Category{
+	Agree, Consult, Support, Concede, Cooperate, Aid, Retreat, Investigate,
+	Demand, Disapprove, Reject, Threaten, Sanction, Protest, Mobilize, Coerce, Assault,
+}
+
+// loadLexicon compiles a cue lexicon document.
+func loadLexicon(data []byte) (*lexicon, error) {
+	var f lexiconFile
+	if err := yaml.UnmarshalWithOptions(data, &f, yaml.Strict()); err != nil {
+		return nil, fmt.Errorf("decoding cue lexicon: %w", err)
+	}
+	lx := &lexicon{words: make(map[string]wordInfo), byFirst: make(map[int32][]int)}
+	reg := lemmaRegistry{ids: map[string]int32{}, generated: map[string]int32{}}
+	cats := make([]string, 0, len(f.Cues))
+	for c := range f.Cues {
+		cats = append(cats, c)
+	}
+	sort.Strings(cats) // deterministic lemma ids
+	type pending struct {
+		def   cueDef
+		words []string
+	}
+	var singles, phrases []pending
+	for _, c := range cats {
+		cat := Category(c)
+		if !containsCategory(cat) {
+			return nil, fmt.Errorf("compiling cue lexicon: cues: unknown category %q", c)
+		}
+		sign, ok := f.Categories[c]
+		if !ok || (sign != 1 && sign != -1) {
+			return nil, fmt.Errorf("compiling cue lexicon: categories: %s needs a sign of 1 or -1", c)
+		}
+		for i, entry := range f.Cues[c] {
+			d, words, err := parseCueEntry(entry)
+			if err != nil {
+				return nil, fmt.Errorf("compiling cue lexicon: cues.%s[%d] %q: %w", c, i, entry, err)
+			}
+			d.cat, d.sign = cat, float64(sign)
+			if len(words) == 1 {
+				singles = append(singles, pending{d, words})
+			} else {
+				phrases = append(phrases, pending{d, words})
+			}
+		}
+	}
+	// Single words first, each its own lemma; then phrases, whose words
+	// reuse the lemma of any known form ("lift sanctions" -> "sanction").
+	for _, p := range singles {
+		p.def.lemmas = []int32{reg.explicit(lx, p.words[0])}
+		lx.cues = append(lx.cues, p.def)
+	}
+	for _, p := range phrases {
+		for _, w := range p.words {
+			p.def.lemmas = append(p.def.lemmas, reg.reuse(lx, w))
+		}
+		lx.cues = append(lx.cues, p.def)
+	}
+	generated := reg.generated
+	for form, id := range generated {
+		if _, explicit := lx.words[form]; !explicit {
+			lx.words[form] = wordInfo{lemma: id}
+		}
+	}
+	for name, list := range f.Words {
+		if name == "boilerplate" {
+			lx.boilerplate = list
+			continue
+		}
+		wc, ok := wordClassNames[name]
+		if !ok {
+			return nil, fmt.Errorf("compiling cue lexicon: words: unknown class %q", name)
+		}
+		for _, w := range list {
+			for _, alt := range strings.Split(w, "|") {
+				forms := []string{alt}
+				if wc.inflect {
+					forms = append(forms, inflections(alt)...)
+				}
+				for _, form := range forms {
+					wi := lx.words[form]
+					wi.class |= wc.class
+					lx.words[form] = wi
+				}
+			}
+		}
+	}
+	for id, d := range lx.cues {
+		lx.byFirst[d.lemmas[0]] = append(lx.byFirst[d.lemmas[0]], id)
+	}
+	for _, ids := range lx.byFirst {
+		sort.SliceStable(ids, func(a, b int) bool {
+			return len(lx.cues[ids[a]].lemmas) > len(lx.cues[ids[b]].lemmas)
+		})
+	}
+	return lx, nil
+}
+
+// containsCategory reports whether c is a PLOVER category.
+func containsCategory(c Category) bool {
+	for _, k := range knownCategories {
+		if k == c {
+			return true
+		}
+	}
+	return false
+}
+
+// parseCueEntry parses "words... [weight] [flags...]".
+func parseCueEntry(entry string) (cueDef, []string, error) {
+	d := cueDef{weight: 0.5}
+	var words []string
+	for _, field := range strings.Fields(entry) {
+		switch field {
+		case "sym":
+			d.flags |= cfSym
+		case "noun":
+			d.flags |= cfNoun
+		case "verb":
+			d.flags |= cfVerb
+		case "loc":
+			d.flags |= cfLoc
+		default:
+			if w, err := strconv.ParseFloat(field, 64); err == nil {
+				if w <= 0 || w > 1 {
+					return d, nil, fmt.Errorf("weight %v is outside (0, 1]", w)
+				}
+				d.weight = w
+				continue
+			}
+			if field != strings.ToLower(field) {
+				return d, nil, fmt.Errorf("word %q is not lower case", field)
+			}
+			words = append(words, field)
+		}
+	}
+	if len(words) == 0 {
+		return d, nil, fmt.Errorf("no cue word")
+	}
+	if d.flags&cfNoun != 0 && d.flags&cfVerb != 0 {
+		return d, nil, fmt.Errorf("a cue cannot be both noun and verb")
+	}
+	return d, words, nil
+}
+
+// lemmaRegistry assigns lemma ids to cue words while a lexicon is built.
+type lemmaRegistry struct {
+	ids       map[string]int32 // lemma (first alternative) -> id
+	generated map[string]int32 // inflected form -> id of its lemma
+}
+
+// explicit registers word ("a|b" for irregular forms) as a lemma of its
+// own and returns its id.
+func (r *lemmaRegistry) explicit(lx *lexicon, word string) int32 {
+	alts := strings.Split(word, "|")
+	id, ok := r.ids[alts[0]]
+	if !ok {
+		id = int32(len(r.ids) + 1)
+		r.ids[alts[0]] = id
+	}
+	for _, a := range alts {
+		wi := lx.words[a]
+		if wi.lemma == 0 {
+			wi.lemma = id
+		}
+		lx.words[a] = wi
+		for _, form := range inflections(a) {
+			if _, seen := r.generated[form]; !seen {
+				r.generated[form] = id
+			}
+		}
+	}
+	return id
+}
+
+// reuse returns the lemma id of a known form of word, or registers it.
+func (r *lemmaRegistry) reuse(lx *lexicon, word string) int32 {
+	if wi, ok := lx.words[word]; ok && wi.lemma != 0 {
+		return wi.lemma
+	}
+	if id, ok := r.generated[word]; ok {
+		return id
+	}
+	return r.explicit(lx, word)
+}
+
+// inflections returns the regular inflected forms of an English word:
+// -s/-es/-ies, -ed/-d/-ied, -ing, with a doubled final consonant as well.
+// Forms that are no English word are harmless: they never occur.
+func inflections(w string) []string {
+	n := len(w)
+	if n < 2 {
+		return nil
+	}
+	last := w[n-1]
+	var out []string
+	switch {
+	case last == 'y' && !isVowel(w[n-2]):
+		stem := w[:n-1]
+		out = append(out, stem+"ies", stem+"ied", w+"ing")
+	case last == 'e':
+		out = append(out, w+"s", w+"d", w[:n-1]+"ing")
+	default:
+		if strings.HasSuffix(w, "s") || strings.HasSuffix(w, "x") || strings.HasSuffix(w, "z") ||
+			strings.HasSuffix(w, "ch") || strings.HasSuffix(w, "sh") {
+			out = append(out, w+"es")
+		} else {
+			out = append(out, w+"s")
+		}
+		out = append(out, w+"ed", w+"ing")
+		if n >= 3 && !isVowel(last) && isVowel(w[n-2]) && !isVowel(w[n-3]) &&
+			last != 'w' && last != 'x' && last != 'y' {
+			out = append(out, w+string(last)+"ed", w+string(last)+"ing")
+		}
+	}
+	return out
+}
+
+// isVowel reports whether c is a lower-case ASCII vowel.
+func isVowel(c byte) bool {
+	switch c {
+	case 'a', 'e', 'i', 'o', 'u':
+		return true
+	}
+	return false
+}

@@ -1,0 +1,185 @@
+// Package clickhouse is the ClickHouse backend of store.Store, through the
+// native protocol (clickhouse-go). It works with ClickHouse 18.16 and
+// current releases; the DDL is in schemas/clickhouse and is applied by
+// Migrate.
+//
+// # Idempotent writes
+//
+// Kafka delivers at least once: a batch written to ClickHouse whose offsets
+// were not committed (a crash, a rebalance) comes again. ClickHouse has no
+// transactions and no unique keys, so the Store keeps, per table and per
+// Kafka partition, a high-water mark: the highest offset known to be stored
+// in that table. WriteBatch
+//
+//  1. reloads the marks of a partition from the table itself
+//     (SELECT kafka_partition, max(kafka_offset) ... GROUP BY kafka_partition)
+//     the first time it sees the partition and whenever the first offset of
+//     the partition in the batch is not the offset after the last one it
+//     saw (a rebalance or a restart: another instance may have written
+//     meanwhile), and after any failed write;
+//  2. drops, per table, the items at or below the table's mark;
+//  3. inserts the rest of articles, then of stance_events, each as one
+//     INSERT block, and raises each table's marks once its block is sent.
+//
+// Marks are per table because a crash between the two inserts leaves the
+// articles of a batch stored and its stance events not: the redelivered
+// batch then adds only the stance events.
+//
+// Limits:
+//   - Deduplication is by Kafka position only: an article published twice
+//     to the topic (two offsets) is stored twice.
+//   - A topic deleted and recreated restarts its offsets at 0, below the
+//     marks: it needs a fresh database (or its rows deleted).
+//   - Two instances writing the same partition at the same time (a zombie
+//     consumer after a rebalance) are not fenced off.
+//   - An INSERT whose rows span several months is written as one part per
+//     month; a server crash in the middle can keep some months and lose
+//     others, which the marks cannot tell apart. Likewise a failure of the
+//     materialized view after stance_events took its block.
+package clickhouse
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"sync"
+	"time"
+
+	ch "github.com/ClickHouse/clickhouse-go/v2"
+	"github.com/ClickHouse/clickhouse-go/v2/lib/driver"
+
+	"github.com/stancemon/stancemon/schemas"
+	"github.com/stancemon/stancemon/store"
+)
+
+// Store is a store.Store backed by ClickHouse. It is safe for concurrent
+// use; writes are serialised.
+type Store struct {
+	conn driver.Conn
+	now  func() time.Time
+
+	mu    sync.Mutex
+	parts map[store.Partition]*partState
+}
+
+var _ store.Store = (*Store)(nil)
+
+// Option configures a Store.
+type Option func(*Store)
+
+// WithClock sets the clock that stamps articles.ingested_at.
+// Default: time.Now.
+func WithClock(now func() time.Time) Option {
+	return func(s *Store) { s.now = now }
+}
+
+// Open connects to the ClickHouse server of dsn
+// (clickhouse://user:password@host:9000/database) and checks that Migrate
+// applied every schema file to the database.
+func Open(ctx context.Context, dsn string, opts ...Option) (*Store, error) {
+	conn, err := connect(ctx, dsn, false)
+	if err != nil {
+		return nil, err
+	}
+	s := &Store{conn: conn, now: time.Now, parts: make(map[store.Partition]*partState)}
+	for _, o := range opts {
+		o(s)
+	}
+	if err := s.checkMigrated(ctx); err != nil {
+		conn.Close()
+		return nil, err
+	}
+	return s, nil
+}
+
+// Close closes the connections.
+func (s *Store) Close() error {
+	if err := s.conn.Close(); err != nil {
+		return fmt.Errorf("closing clickhouse connection: %w", err)
+	}
+	return nil
+}
+
+func (s *Store) checkMigrated(ctx context.Context) error {
+	migrations, err := schemas.Load(schemas.ClickHouse, "clickhouse")
+	if err != nil {
+		return err
+	}
+	applied, err := target{conn: s.conn}.Applied(ctx)
+	if err != nil {
+		return fmt.Errorf("reading applied migrations: %w", err)
+	}
+	if pending := schemas.Pending(applied, migrations); len(pending) > 0 {
+		return fmt.Errorf("checking schema: %s not applied; run `stancemon migrate`", strings.Join(pending, ", "))
+	}
+	return nil
+}
+
+// connect opens a native connection to dsn and pings it. withoutDB drops
+// the database of the DSN, to create it.
+func connect(ctx context.Context, dsn string, withoutDB bool) (driver.Conn, error) {
+	opts, err := ch.ParseDSN(dsn)
+	if err != nil {
+		return nil, fmt.Errorf("parsing clickhouse DSN: %w", err)
+	}
+	if opts.Protocol != ch.Native {
+		return nil, errors.New("parsing clickhouse DSN: only the native protocol (clickhouse://host:9000) is supported")
+	}
+	if withoutDB {
+		opts.Auth.Database = ""
+	}
+	conn, err := ch.Open(opts)
+	if err != nil {
+		return nil, fmt.Errorf("connecting to clickhouse: %w", err)
+	}
+	if err := conn.Ping(ctx); err != nil {
+		conn.Close()
+		return nil, fmt.Errorf("connecting to clickhouse at %s: %w", strings.Join(opts.Addr, ","), err)
+	}
+	return conn, nil
+}
+
+// DyadStats implements store.Querier from stance_hourly.
+func (s *Store) DyadStats(ctx context.Context, w store.Window) ([]store.DyadStat, error) {
+	var (
+		where []string
+		args  []any
+	)
+	if !w.From.IsZero() {
+		where = append(where, "hour >= toDateTime(?)")
+		args = append(args, w.From.Unix())
+	}
+	if !w.To.IsZero() {
+		where = append(where, "hour < toDateTime(?)")
+		args = append(args, w.To.Unix())
+	}
+	q := "SELECT source, target, sum(articles) AS n, sum(score_sum) AS s FROM stance_hourly"
+	if len(where) > 0 {
+		q += " WHERE " + strings.Join(where, " AND ")
+	}
+	q += " GROUP BY source, target ORDER BY n DESC, source, target"
+	rows, err := s.conn.Query(ctx, q, args...)
+	if err != nil {
+		return nil, fmt.Errorf("querying dyad stats: %w", err)
+	}
+	defer rows.Close()
+	var stats []store.DyadStat
+	for rows.Next() {
+		var (
+			st  store.DyadStat
+			sum float64
+		)
+		if err := rows.Scan(&st.Source, &st.Target, &st.Articles, &sum); err != nil {
+			return nil, fmt.Errorf("reading dyad stats: %w", err)
+		}
+		if st.Articles > 0 {
+			st.MeanScore = sum / float64(st.Articles)
+		}
+		stats = append(stats, st)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("reading dyad stats: %w", err)
+	}
+	return stats, nil
+}
