@@ -85,6 +85,7 @@ type bOfficial struct {
 	aliases []string
 	terms   []bTerm
 	where   string
+	layer   int
 }
 
 // bTerm is one term while building.
@@ -149,7 +150,7 @@ func (b *gazBuilder) addDocument(doc string, data []byte, layer int) error {
 	for i := range f.Officials {
 		o := &f.Officials[i]
 		where := fmt.Sprintf("%s: officials[%d] (name %q)", doc, i, o.Name)
-		if err := b.addOfficial(o, where); err != nil {
+		if err := b.addOfficial(o, layer, where); err != nil {
 			return err
 		}
 	}
@@ -248,12 +249,12 @@ func findForm(forms []bForm, p string) (int, bool) {
 
 // addOfficial validates one official entry and merges it. Countries are
 // checked in build, once every document is in.
-func (b *gazBuilder) addOfficial(o *gazOfficial, where string) error {
+func (b *gazBuilder) addOfficial(o *gazOfficial, layer int, where string) error {
 	name := strings.TrimSpace(o.Name)
 	if name == "" {
 		return fmt.Errorf("%s: name: empty name", where)
 	}
-	bo := &bOfficial{name: name, where: where}
+	bo := &bOfficial{name: name, where: where, layer: layer}
 	bo.aliases = append(bo.aliases, name)
 	for i, a := range o.Aliases {
 		if err := checkPhrase(a); err != nil {
@@ -295,6 +296,9 @@ func (b *gazBuilder) addOfficial(o *gazOfficial, where string) error {
 		bo.terms = append(bo.terms, bt)
 	}
 	if i, ok := b.offByName[name]; ok {
+		if prev := b.officials[i]; prev.layer == layer {
+			return fmt.Errorf("%s: name: duplicate official, first defined at %s", where, prev.where)
+		}
 		b.officials[i] = bo
 		return nil
 	}

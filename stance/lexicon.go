@@ -85,7 +85,7 @@ type lexicon struct {
 	words       map[string]wordInfo
 	byFirst     map[int32][]int // first lemma id -> cue ids, longest first
 	cues        []cueDef
-	boilerplate []string
+	boilerFirst map[string][][]byte // first word -> boilerplate phrases
 }
 
 // lexiconFile is the YAML schema of data/cues.yaml.
@@ -161,7 +161,11 @@ func loadLexicon(data []byte) (*lexicon, error) {
 	}
 	for name, list := range f.Words {
 		if name == "boilerplate" {
-			lx.boilerplate = list
+			lx.boilerFirst = make(map[string][][]byte, len(list))
+			for _, p := range list {
+				first, _, _ := strings.Cut(p, " ")
+				lx.boilerFirst[first] = append(lx.boilerFirst[first], []byte(p))
+			}
 			continue
 		}
 		wc, ok := wordClassNames[name]
@@ -282,7 +286,8 @@ func (r *lemmaRegistry) reuse(lx *lexicon, word string) int32 {
 }
 
 // inflections returns the regular inflected forms of an English word:
-// -s/-es/-ies, -ed/-d/-ied, -ing, with a doubled final consonant as well.
+// -s/-es/-ies, -ed/-d/-ied, -ing/-ings, with a doubled final consonant as
+// well.
 // Forms that are no English word are harmless: they never occur.
 func inflections(w string) []string {
 	n := len(w)
@@ -294,9 +299,9 @@ func inflections(w string) []string {
 	switch {
 	case last == 'y' && !isVowel(w[n-2]):
 		stem := w[:n-1]
-		out = append(out, stem+"ies", stem+"ied", w+"ing")
+		out = append(out, stem+"ies", stem+"ied", w+"ing", w+"ings")
 	case last == 'e':
-		out = append(out, w+"s", w+"d", w[:n-1]+"ing")
+		out = append(out, w+"s", w+"d", w[:n-1]+"ing", w[:n-1]+"ings")
 	default:
 		if strings.HasSuffix(w, "s") || strings.HasSuffix(w, "x") || strings.HasSuffix(w, "z") ||
 			strings.HasSuffix(w, "ch") || strings.HasSuffix(w, "sh") {
@@ -304,10 +309,10 @@ func inflections(w string) []string {
 		} else {
 			out = append(out, w+"s")
 		}
-		out = append(out, w+"ed", w+"ing")
+		out = append(out, w+"ed", w+"ing", w+"ings")
 		if n >= 3 && !isVowel(last) && isVowel(w[n-2]) && !isVowel(w[n-3]) &&
 			last != 'w' && last != 'x' && last != 'y' {
-			out = append(out, w+string(last)+"ed", w+string(last)+"ing")
+			out = append(out, w+string(last)+"ed", w+string(last)+"ing", w+string(last)+"ings")
 		}
 	}
 	return out

@@ -60,7 +60,7 @@ func Lines(ctx context.Context, w Writer, r io.Reader, progress func(lines, byte
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 0, 1<<20), MaxLineBytes)
 	var (
-		msgs         []kafka.Message
+		msgs        []kafka.Message
 		lines, size int
 	)
 	send := func() error {

@@ -6,6 +6,7 @@ package strictyaml
 import (
 	"errors"
 	"fmt"
+	"strings"
 
 	"github.com/goccy/go-yaml"
 	"github.com/goccy/go-yaml/ast"
@@ -13,19 +14,40 @@ import (
 )
 
 // Error is a problem at a place in a YAML document. Line and Column are
-// 1-based; 0 means unknown.
+// 1-based; 0 means unknown. File is empty when the document has no name.
 type Error struct {
+	File         string
 	Line, Column int
 	Msg          string
 }
 
-// Error returns "line:column: message", or the message alone when the
-// place is unknown.
+// Error returns "file:line:column: message", leaving out the parts that
+// are unknown.
 func (e *Error) Error() string {
-	if e.Line == 0 {
-		return e.Msg
+	var b strings.Builder
+	if e.File != "" {
+		b.WriteString(e.File)
+		b.WriteString(":")
 	}
-	return fmt.Sprintf("%d:%d: %s", e.Line, e.Column, e.Msg)
+	if e.Line > 0 {
+		fmt.Fprintf(&b, "%d:%d:", e.Line, e.Column)
+	}
+	if b.Len() > 0 {
+		b.WriteString(" ")
+	}
+	b.WriteString(e.Msg)
+	return b.String()
+}
+
+// At returns an error at the place of node, for custom unmarshalers.
+func At(node ast.Node, format string, args ...any) *Error {
+	e := &Error{Msg: fmt.Sprintf(format, args...)}
+	if node != nil {
+		if tk := node.GetToken(); tk != nil && tk.Position != nil {
+			e.Line, e.Column = tk.Position.Line, tk.Position.Column
+		}
+	}
+	return e
 }
 
 // Unmarshal decodes b into v, which must point to a struct. Keys without a
@@ -39,6 +61,10 @@ func Unmarshal(b []byte, v any) (err error) {
 		}
 	}()
 	if err := yaml.UnmarshalWithOptions(b, v, yaml.Strict()); err != nil {
+		var own *Error
+		if errors.As(err, &own) {
+			return own
+		}
 		var ye yaml.Error
 		if errors.As(err, &ye) {
 			e := &Error{Msg: ye.GetMessage()}

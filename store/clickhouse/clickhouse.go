@@ -142,18 +142,7 @@ func connect(ctx context.Context, dsn string, withoutDB bool) (driver.Conn, erro
 
 // DyadStats implements store.Querier from stance_hourly.
 func (s *Store) DyadStats(ctx context.Context, w store.Window) ([]store.DyadStat, error) {
-	var (
-		where []string
-		args  []any
-	)
-	if !w.From.IsZero() {
-		where = append(where, "hour >= toDateTime(?)")
-		args = append(args, w.From.Unix())
-	}
-	if !w.To.IsZero() {
-		where = append(where, "hour < toDateTime(?)")
-		args = append(args, w.To.Unix())
-	}
+	where, args := windowFilter("hour", w)
 	q := "SELECT source, target, sum(articles) AS n, sum(score_sum) AS s FROM stance_hourly"
 	if len(where) > 0 {
 		q += " WHERE " + strings.Join(where, " AND ")

@@ -131,18 +131,7 @@ func inTx(ctx context.Context, db *sql.DB, f func(tx *sql.Tx) error) error {
 
 // DyadStats implements store.Querier from stance_hourly.
 func (s *Store) DyadStats(ctx context.Context, w store.Window) ([]store.DyadStat, error) {
-	var (
-		where []string
-		args  []any
-	)
-	if !w.From.IsZero() {
-		where = append(where, "hour >= ?")
-		args = append(args, w.From.Unix())
-	}
-	if !w.To.IsZero() {
-		where = append(where, "hour < ?")
-		args = append(args, w.To.Unix())
-	}
+	where, args := windowFilter("hour", w)
 	q := "SELECT source, target, sum(articles) AS n, sum(score_sum) FROM stance_hourly"
 	if len(where) > 0 {
 		q += " WHERE " + strings.Join(where, " AND ")

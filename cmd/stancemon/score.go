@@ -1,0 +1,326 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"slices"
+	"strings"
+	"text/tabwriter"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/stancemon/stancemon/stance"
+)
+
+// defaultMaxLine is the default size limit of one JSON Lines input line.
+const defaultMaxLine = 4 << 20
+
+// scoreOptions are the flags of "stancemon score".
+type scoreOptions struct {
+	input   string
+	format  string
+	actors  string
+	maxLine int
+}
+
+func newScoreCmd() *cobra.Command {
+	var o scoreOptions
+	cmd := &cobra.Command{
+		Use:   "score [FILE|-]",
+		Short: "Score articles into directed stances between countries",
+		Long: `Score reads one plain-text or HTML article (the default), or with
+--input jsonl one JSON object a line ({"id","text"} or
+{"id","title","body","published_at"}), and prints the tone, the actors and
+the directed stances (dyads) found. With no FILE or "-" it reads stdin.
+
+A malformed JSON line is reported on stderr with its line number; the other
+lines are still scored and the exit status is non-zero.`,
+		Args: cobra.MaximumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			in, closeIn, err := openInput(cmd.InOrStdin(), args)
+			if err != nil {
+				return err
+			}
+			defer closeIn()
+			return runScore(in, cmd.OutOrStdout(), cmd.ErrOrStderr(), o)
+		},
+	}
+	fl := cmd.Flags()
+	fl.StringVar(&o.input, "input", "text", "input format: text (one article) or jsonl (one article a line)")
+	fl.StringVar(&o.format, "format", "", "output format: table, json or jsonl (default table for text input, jsonl for jsonl input)")
+	fl.StringVar(&o.actors, "actors", "", "YAML file of actor overrides added to the embedded gazetteer")
+	fl.IntVar(&o.maxLine, "max-line", defaultMaxLine, "size limit of one JSON Lines input line, in bytes")
+	return cmd
+}
+
+// openInput opens the file named by args, or returns stdin for none or "-".
+func openInput(stdin io.Reader, args []string) (io.Reader, func(), error) {
+	if len(args) == 0 || args[0] == "-" {
+		return stdin, func() {}, nil
+	}
+	f, err := os.Open(args[0])
+	if err != nil {
+		return nil, nil, fmt.Errorf("opening input: %w", err)
+	}
+	return f, func() { f.Close() }, nil
+}
+
+// newScorerFromFile builds a scorer with the override file, if any.
+func newScorerFromFile(actors string) (*stance.Scorer, error) {
+	if actors == "" {
+		return stance.NewScorer()
+	}
+	doc, err := os.ReadFile(actors)
+	if err != nil {
+		return nil, fmt.Errorf("reading actor overrides: %w", err)
+	}
+	return stance.NewScorer(stance.WithOverrides(doc))
+}
+
+// errBadLines is returned when some input lines could not be decoded.
+var errBadLines = errors.New("some input lines were malformed")
+
+// runScore scores the input and writes the results.
+func runScore(in io.Reader, out, errOut io.Writer, o scoreOptions) error {
+	if o.input != "text" && o.input != "jsonl" {
+		return fmt.Errorf("--input must be text or jsonl, not %q", o.input)
+	}
+	if o.format == "" {
+		o.format = "table"
+		if o.input == "jsonl" {
+			o.format = "jsonl"
+		}
+	}
+	if o.format != "table" && o.format != "json" && o.format != "jsonl" {
+		return fmt.Errorf("--format must be table, json or jsonl, not %q", o.format)
+	}
+	if o.maxLine < 1 {
+		return fmt.Errorf("--max-line must be positive, not %d", o.maxLine)
+	}
+	sc, err := newScorerFromFile(o.actors)
+	if err != nil {
+		return err
+	}
+	w := bufio.NewWriter(out)
+	if o.input == "text" {
+		body, err := io.ReadAll(in)
+		if err != nil {
+			return fmt.Errorf("reading article: %w", err)
+		}
+		res := sc.Score(stance.Article{Body: string(body)})
+		if err := writeScored(w, o.format, scoredArticle{Result: res}); err != nil {
+			return err
+		}
+		return flushOut(w)
+	}
+	bad := 0
+	err = scanLines(in, o.maxLine, func(n int, line []byte, err error) error {
+		if err == nil && len(bytes.TrimSpace(line)) == 0 {
+			return nil
+		}
+		var a stance.Article
+		if err == nil {
+			a, err = decodeArticleLine(line)
+		}
+		if err != nil {
+			bad++
+			fmt.Fprintf(errOut, "stancemon score: line %d: %v\n", n, err)
+			return nil
+		}
+		return writeScored(w, o.format, scoredArticle{ID: a.ID, Result: sc.Score(a)})
+	})
+	if err != nil {
+		return err
+	}
+	if err := flushOut(w); err != nil {
+		return err
+	}
+	if bad > 0 {
+		return fmt.Errorf("%d of the input lines: %w", bad, errBadLines)
+	}
+	return nil
+}
+
+// flushOut flushes the buffered output.
+func flushOut(w *bufio.Writer) error {
+	if err := w.Flush(); err != nil {
+		return fmt.Errorf("writing output: %w", err)
+	}
+	return nil
+}
+
+// errLineTooLong is reported for an input line over the size limit.
+var errLineTooLong = errors.New("line too long")
+
+// scanLines calls fn with each line of r (1-based number, without the line
+// break). A line over max bytes is passed as an errLineTooLong error and
+// the scan goes on with the next line. An error returned by fn stops it.
+func scanLines(r io.Reader, max int, fn func(n int, line []byte, err error) error) error {
+	br := bufio.NewReaderSize(r, 64<<10)
+	var buf []byte
+	n := 0
+	tooLong := false
+	for {
+		part, isPrefix, err := br.ReadLine()
+		if err == io.EOF {
+			return nil
+		}
+		if err != nil {
+			return fmt.Errorf("reading input: %w", err)
+		}
+		if !tooLong {
+			if len(buf)+len(part) > max {
+				tooLong = true
+				buf = buf[:0]
+			} else {
+				buf = append(buf, part...)
+			}
+		}
+		if isPrefix {
+			continue
+		}
+		n++
+		var lineErr error
+		if tooLong {
+			lineErr = fmt.Errorf("%w (limit %d bytes)", errLineTooLong, max)
+		}
+		if err := fn(n, buf, lineErr); err != nil {
+			return err
+		}
+		tooLong = false
+		buf = buf[:0]
+	}
+}
+
+// articleLine is the JSON schema of one input line.
+type articleLine struct {
+	ID          *json.RawMessage `json:"id"`
+	Text        *string          `json:"text"`
+	Title       *string          `json:"title"`
+	Body        *string          `json:"body"`
+	PublishedAt *string          `json:"published_at"`
+}
+
+// decodeArticleLine decodes one JSON Lines article: {"id","text"} or
+// {"id","title","body","published_at"}. The id may be a string or a number.
+func decodeArticleLine(line []byte) (stance.Article, error) {
+	var l articleLine
+	dec := json.NewDecoder(bytes.NewReader(line))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&l); err != nil {
+		return stance.Article{}, fmt.Errorf("decoding article: %w", err)
+	}
+	if dec.More() {
+		return stance.Article{}, fmt.Errorf("decoding article: trailing data after the JSON object")
+	}
+	var a stance.Article
+	if l.ID != nil {
+		var s string
+		if err := json.Unmarshal(*l.ID, &s); err == nil {
+			a.ID = s
+		} else {
+			var num json.Number
+			if err := json.Unmarshal(*l.ID, &num); err != nil {
+				return stance.Article{}, fmt.Errorf("decoding article: id must be a string or a number")
+			}
+			a.ID = num.String()
+		}
+	}
+	switch {
+	case l.Text != nil && (l.Title != nil || l.Body != nil):
+		return stance.Article{}, fmt.Errorf("decoding article %q: give text, or title and body, not both", a.ID)
+	case l.Text != nil:
+		a.Body = *l.Text
+	case l.Title == nil && l.Body == nil:
+		return stance.Article{}, fmt.Errorf("decoding article %q: no text, title or body", a.ID)
+	}
+	if l.Title != nil {
+		a.Title = *l.Title
+	}
+	if l.Body != nil {
+		a.Body = *l.Body
+	}
+	if l.PublishedAt != nil && *l.PublishedAt != "" {
+		t, err := time.Parse(time.RFC3339, *l.PublishedAt)
+		if err != nil {
+			return stance.Article{}, fmt.Errorf("decoding article %q: published_at %q is not an RFC 3339 time", a.ID, *l.PublishedAt)
+		}
+		a.PublishedAt = t.UTC()
+	}
+	return a, nil
+}
+
+// scoredArticle is one output record.
+type scoredArticle struct {
+	ID string `json:"id"`
+	stance.Result
+}
+
+// writeScored writes one result in the given format.
+func writeScored(w io.Writer, format string, r scoredArticle) error {
+	if r.Dyads == nil {
+		r.Dyads = []stance.Dyad{}
+	}
+	var err error
+	switch format {
+	case "jsonl":
+		var b []byte
+		if b, err = json.Marshal(r); err == nil {
+			b = append(b, '\n')
+			_, err = w.Write(b)
+		}
+	case "json":
+		enc := json.NewEncoder(w)
+		enc.SetIndent("", "  ")
+		err = enc.Encode(r)
+	default:
+		err = writeScoreTable(w, r)
+	}
+	if err != nil {
+		return fmt.Errorf("writing result: %w", err)
+	}
+	return nil
+}
+
+// writeScoreTable writes a result as a human-readable table.
+func writeScoreTable(w io.Writer, r scoredArticle) error {
+	if r.ID != "" {
+		fmt.Fprintf(w, "article %s\n", r.ID)
+	}
+	fmt.Fprintf(w, "tone %+.2f\n", r.Tone)
+	codes := make([]string, 0, len(r.Actors))
+	for c := range r.Actors {
+		codes = append(codes, c)
+	}
+	slices.Sort(codes)
+	parts := make([]string, len(codes))
+	for i, c := range codes {
+		parts[i] = fmt.Sprintf("%s:%d", c, r.Actors[c])
+	}
+	fmt.Fprintf(w, "actors %s\n", strings.Join(parts, " "))
+	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "SOURCE\tTARGET\tSCORE\tCATEGORY\tCONF\tN\tEVIDENCE")
+	for _, d := range r.Dyads {
+		ev := ""
+		if len(d.Evidence) > 0 {
+			ev = truncate(d.Evidence[0].Text, 90)
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%+.2f\t%s\t%.2f\t%d\t%s\n", d.Source, d.Target, d.Score, d.Category, d.Confidence, len(d.Evidence), ev)
+	}
+	return tw.Flush()
+}
+
+// truncate shortens s to at most n runes, with "..." when cut.
+func truncate(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n-3]) + "..."
+}

@@ -1,0 +1,594 @@
+package stance
+
+// Subject search results other than a chunk index.
+const (
+	noActor      int32 = -1 // nothing found: a speaker may stand in
+	pronounActor int32 = -2 // "he", "it", ...: the speaker of the clause
+	otherSubject int32 = -3 // a subject that is no actor ("rebels", "ISIL")
+)
+
+// findSpeakers attributes reported clauses to their speaker: "X said
+// (that) ...", "..., X said", "..., said X", "according to X, ...".
+func (a *analyser) findSpeakers() {
+	sc := a.sc
+	n := len(sc.toks)
+	sc.speaker = resize32(sc.speaker, n)
+	for i := range sc.speaker {
+		sc.speaker[i] = noActor
+	}
+	prevEnd := 0
+	for s := 0; s < n; s++ {
+		according := a.isWord(s, "according") && a.isWord(s+1, "to")
+		t := &sc.toks[s]
+		if !according && (t.class&wcSpeech == 0 || t.chunk >= 0 || a.afterDeterminer(s)) {
+			continue
+		}
+		next := s + 1
+		for next < n && !(sc.toks[next].class&wcSpeech != 0 && sc.toks[next].chunk < 0) && !a.isWord(next, "according") {
+			next++
+		}
+		var spk int32
+		var c0, c1 int
+		if according {
+			spk = a.chunkAfter(s+2, 6)
+			comma := s + 2
+			for comma < next && sc.toks[comma].punct != ',' {
+				comma++
+			}
+			if s <= 1 || comma < next && s < 3 {
+				c0, c1 = comma+1, next
+			} else {
+				c0, c1 = prevEnd, s
+			}
+		} else {
+			spk = a.subject(s, int(sc.clause0[s]), true)
+			inverted := false
+			if spk == noActor {
+				spk = a.chunkAfter(s+1, 6)
+				inverted = spk >= 0
+			}
+			if spk >= 0 && !inverted {
+				p := int(sc.chunks[spk].t0) - 1
+				for k := 0; k < 3 && p >= 0 && sc.toks[p].flags&tfWord != 0 && sc.toks[p].class&wcPrep == 0 && sc.toks[p].chunk < 0; k++ {
+					p--
+				}
+				inverted = a.isPunct(p, ',') && a.onlyTimeAfter(s+1, next)
+			}
+			if inverted {
+				c0, c1 = prevEnd, int(sc.chunks[spk].t0)
+			} else {
+				c0, c1 = s+1, next
+			}
+		}
+		if spk >= 0 {
+			for k := c0; k < c1; k++ {
+				sc.speaker[k] = spk
+			}
+		}
+		prevEnd = s + 1
+		s = next - 1
+	}
+}
+
+// onlyTimeAfter reports whether tokens [from, to) hold nothing but time
+// words, auxiliaries and punctuation ("... , X said on Wednesday.").
+func (a *analyser) onlyTimeAfter(from, to int) bool {
+	for k := from; k < to; k++ {
+		t := &a.sc.toks[k]
+		if t.flags&tfWord != 0 && t.class&wcAux == 0 && t.flags&tfNum == 0 && !a.isWord(k, "here") && !a.isWord(k, "there") {
+			return false
+		}
+	}
+	return true
+}
+
+// chunkAfter returns the group of the first actor among the next max
+// tokens from token i, stopping at punctuation other than a hyphen.
+func (a *analyser) chunkAfter(i, max int) int32 {
+	sc := a.sc
+	for k := i; k < len(sc.toks) && k < i+max; k++ {
+		t := &sc.toks[k]
+		if t.chunk >= 0 {
+			return sc.chunks[t.chunk].group
+		}
+		if t.flags&tfWord == 0 && t.punct != '-' || t.class&wcSpeech != 0 {
+			break
+		}
+	}
+	return noActor
+}
+
+// eligibleSubject reports whether a chunk may be the subject of a clause:
+// it is no place and no preposition governs it (but "of" may, for a
+// speaker: "the president of France said").
+func eligibleSubject(c *chunk, speech bool) bool {
+	return !c.loc && (c.prep == pkNone || speech && c.prep == pkOf)
+}
+
+// subject finds the actor of the verb at token i, looking back to token lo.
+// It returns a chunk group, noActor, pronounActor or otherSubject.
+func (a *analyser) subject(i, lo int, speech bool) int32 {
+	sc := a.sc
+	if lo < i-maxSubjectReach {
+		lo = i - maxSubjectReach
+	}
+	j := i - 1
+	for j >= lo && sc.toks[j].chunk < 0 && sc.toks[j].cue < 0 && sc.toks[j].class&(wcAux|wcNegator|wcHedge) != 0 {
+		j--
+	}
+	if j < lo {
+		// "X, who warned ...": the subject is the word before "who".
+		if lo > 0 && lo == int(sc.clause0[i]) && sc.toks[lo-1].class&wcRelPron != 0 && sc.toks[lo-1].chunk < 0 {
+			k := lo - 2
+			if a.isPunct(k, ',') {
+				k--
+			}
+			if k >= 0 && sc.toks[k].chunk >= 0 {
+				if c := &sc.chunks[sc.toks[k].chunk]; eligibleSubject(c, speech) {
+					return c.group
+				}
+			}
+			return otherSubject
+		}
+		return noActor
+	}
+	t := &sc.toks[j]
+	switch {
+	case t.chunk >= 0:
+		if c := &sc.chunks[t.chunk]; eligibleSubject(c, speech) {
+			return c.group
+		}
+		return otherSubject
+	case t.class&wcPronoun != 0:
+		return pronounActor
+	case t.punct == ',':
+		return a.segmentSubject(lo, j, speech)
+	case t.flags&tfWord != 0 && t.class&^wcDet == 0 && t.cue < 0:
+		// A noun phrase ends here: an actor in it is the subject
+		// ("the Chinese government has"), else the subject is no actor.
+		k, caps := j, true
+		for n := 0; k >= lo && n < maxNPReach; n, k = n+1, k-1 {
+			tk := &sc.toks[k]
+			if tk.chunk >= 0 {
+				if c := &sc.chunks[tk.chunk]; eligibleSubject(c, speech) || c.form == FormDemonym && !c.loc {
+					return c.group
+				}
+				return otherSubject
+			}
+			if tk.flags&tfPoss != 0 || tk.punct == '-' {
+				continue
+			}
+			if tk.flags&tfWord == 0 || tk.class&^wcDet != 0 || tk.cue >= 0 {
+				break
+			}
+			if tk.flags&tfCap == 0 && tk.class&wcDet == 0 {
+				caps = false
+			}
+		}
+		if k >= lo && a.isPunct(k, ',') && caps {
+			// "The US commander, General David Petraeus, held ..."
+			return a.segmentSubject(lo, k, speech)
+		}
+		return otherSubject
+	}
+	return a.segmentSubject(lo, j+1, speech)
+}
+
+// segmentSubject looks for the subject in tokens [lo, end), comma segment
+// by comma segment from the last: the leftmost eligible actor or subject
+// pronoun of a segment wins.
+func (a *analyser) segmentSubject(lo, end int, speech bool) int32 {
+	sc := a.sc
+	e := end
+	for p := end - 1; p >= lo-1; p-- {
+		if p >= lo && sc.toks[p].punct != ',' {
+			continue
+		}
+		for t := p + 1; t < e; t++ {
+			tk := &sc.toks[t]
+			if tk.chunk >= 0 {
+				c := &sc.chunks[tk.chunk]
+				if eligibleSubject(c, speech) {
+					return c.group
+				}
+				t = int(c.t1) - 1
+				continue
+			}
+			if tk.class&wcPronoun != 0 && (t == 0 || sc.toks[t-1].class&(wcPrep|wcLocPrep) == 0) {
+				return pronounActor
+			}
+		}
+		e = p
+	}
+	return noActor
+}
+
+// npSource returns the actor that modifies the noun at token i inside its
+// noun phrase ("Russian invasion", "China's assistance", "US-led strikes"),
+// or noActor.
+func (a *analyser) npSource(i int) int32 {
+	sc := a.sc
+	for j, n := i-1, 0; j >= 0 && n < maxNPReach; j, n = j-1, n+1 {
+		t := &sc.toks[j]
+		if t.chunk >= 0 {
+			if c := &sc.chunks[t.chunk]; !c.loc && c.prep != pkBy && c.prep != pkFrom {
+				return c.group
+			}
+			return noActor
+		}
+		if t.flags&tfPoss != 0 || t.punct == '-' {
+			continue
+		}
+		if t.flags&tfWord == 0 || t.cue >= 0 || t.class&^wcDet != 0 {
+			return noActor
+		}
+	}
+	return noActor
+}
+
+// eligibleTarget reports whether chunk c at token j may be the target of
+// cue cm: not an agent or an origin, and not a place unless the cue takes a
+// place as its target right after it ("war in Ukraine").
+func (a *analyser) eligibleTarget(c *chunk, cm *cueMatch, j int) bool {
+	if c.prep == pkBy || c.prep == pkFrom {
+		return false
+	}
+	if c.loc {
+		return a.lx.cues[cm.def].flags&cfLoc != 0 && j-int(cm.t1) <= 3
+	}
+	return true
+}
+
+// target finds the actor a cue is aimed at, after it in its clause.
+func (a *analyser) target(ci int32) int32 {
+	sc := a.sc
+	cm := &sc.cues[ci]
+	end := int(sc.clause1[cm.t0])
+	if int(cm.t1) < len(sc.toks) && int(cm.t1) == end && a.isWord(int(cm.t1), "that") && end+1 < len(sc.toks) {
+		end = int(sc.clause1[end+1]) // "warned that China ..."
+	}
+	for j := int(cm.t1); j < end && j < int(cm.t1)+maxTargetReach; j++ {
+		t := &sc.toks[j]
+		if t.chunk >= 0 {
+			c := &sc.chunks[t.chunk]
+			if a.eligibleTarget(c, cm, j) {
+				return c.group
+			}
+			j = int(c.t1) - 1
+			continue
+		}
+		if t.cue >= 0 && t.cue != ci || t.punct == ',' || t.punct == '"' || t.class&wcSpeech != 0 {
+			return noActor
+		}
+	}
+	return noActor
+}
+
+// objectBetween returns the first actor after group src and before token
+// i that may be an object ("X engaged Y in a firefight"), or noActor.
+func (a *analyser) objectBetween(src int32, i int) int32 {
+	sc := a.sc
+	last := &sc.chunks[sc.chunks[src].gEnd-1]
+	for j := int(last.t1); j < i; j++ {
+		t := &sc.toks[j]
+		if t.chunk < 0 {
+			continue
+		}
+		c := &sc.chunks[t.chunk]
+		if !c.loc && c.prep != pkBy && c.prep != pkFrom && c.code != sc.chunks[src].code {
+			return c.group
+		}
+		j = int(c.t1) - 1
+	}
+	return noActor
+}
+
+// negated reports whether a negator stands within a few words before
+// token i, in its clause.
+func (a *analyser) negated(i, lo int) bool {
+	sc := a.sc
+	for j, n := i-1, 0; j >= lo && n < maxNegationReach; j, n = j-1, n+1 {
+		t := &sc.toks[j]
+		if t.class&wcNegator != 0 {
+			return true
+		}
+		if t.punct != 0 || t.chunk >= 0 {
+			return false
+		}
+	}
+	return false
+}
+
+// controlledInfinitive reports whether the verb at token i is an
+// infinitive whose subject is someone asked or allowed to act ("asked
+// Obama to help Iran", "permission to Russia to help Israel"): the clause
+// then says nothing about who stands where.
+func (a *analyser) controlledInfinitive(i int) bool {
+	sc := a.sc
+	if !a.isWord(i-1, "to") {
+		return false
+	}
+	j := i - 2
+	if j >= 0 && sc.toks[j].chunk >= 0 {
+		return true
+	}
+	for k := j; k >= 0 && k >= j-4; k-- {
+		t := &sc.toks[k]
+		if t.class&wcRequest != 0 && t.chunk < 0 {
+			return k < j
+		}
+		if t.punct != 0 {
+			return false
+		}
+	}
+	return false
+}
+
+// isParticiple reports whether the first word of cue cm looks like a past
+// participle.
+func (a *analyser) isParticiple(cm *cueMatch) bool {
+	w := string(a.word(int(cm.t0)))
+	n := len(w)
+	if n > 3 && (w[n-2:] == "ed" || w[n-2:] == "en" || w[n-2:] == "wn") {
+		return true
+	}
+	switch w {
+	case "met", "held", "hit", "shot", "struck", "fought", "seen", "sent":
+		return true
+	}
+	return false
+}
+
+// passive reports whether the verb cue cm is passive ("was condemned").
+func (a *analyser) passive(cm *cueMatch) bool {
+	if cm.noun || !a.isParticiple(cm) {
+		return false
+	}
+	sc := a.sc
+	for j, n := int(cm.t0)-1, 0; j >= 0 && n < 3; j, n = j-1, n+1 {
+		t := &sc.toks[j]
+		if t.class&wcBe != 0 {
+			return true
+		}
+		if t.class&(wcAux|wcNegator|wcHedge) == 0 || t.chunk >= 0 {
+			return false
+		}
+	}
+	return false
+}
+
+// agent returns the actor after "by" shortly after cue cm ("condemned by
+// the EU"), or noActor.
+func (a *analyser) agent(cm *cueMatch) int32 {
+	sc := a.sc
+	end := int(sc.clause1[cm.t0])
+	for j := int(cm.t1); j < end && j < int(cm.t1)+maxAgentReach; j++ {
+		t := &sc.toks[j]
+		if t.punct == ',' || t.cue >= 0 && int(t.cue) != int(sc.toks[cm.t0].cue) {
+			return noActor
+		}
+		if a.isWord(j, "by") {
+			k := j + 1
+			for n := 0; k < end && n < 3 && sc.toks[k].class&wcDet != 0 && sc.toks[k].chunk < 0; n++ {
+				k++
+			}
+			if k < end && sc.toks[k].chunk >= 0 {
+				return sc.chunks[sc.toks[k].chunk].group
+			}
+			return noActor
+		}
+	}
+	return noActor
+}
+
+// relate finds the source and target of cue ci and records its
+// contributions.
+func (a *analyser) relate(ci int32) {
+	sc := a.sc
+	cm := &sc.cues[ci]
+	cm.c0 = int32(len(sc.contribs))
+	defer func() { sc.cues[ci].c1 = int32(len(sc.contribs)) }()
+	d := &a.lx.cues[cm.def]
+	i, lo := int(cm.t0), int(sc.clause0[cm.t0])
+	cm.negated = a.negated(i, lo)
+	if !cm.noun && a.controlledInfinitive(i) {
+		return
+	}
+	conf := confDirect
+	src, tgt := noActor, noActor
+	agent := a.agent(cm)
+	fromNP := false
+	switch {
+	case a.passive(cm) || agent >= 0 && !cm.noun && a.isParticiple(cm):
+		// "Russia was condemned by the EU", "rebels backed by Turkey".
+		src = agent
+		if a.passive(cm) {
+			tgt = a.subject(i, lo, false)
+		} else {
+			tgt = a.npSource(i)
+		}
+		if tgt < 0 {
+			tgt = a.target(ci)
+		}
+	case cm.noun:
+		src = a.npSource(i)
+		fromNP = src >= 0
+		if src < 0 {
+			src = a.segmentSubject(a.nounRegion(ci, lo), i, false)
+		}
+		if src < 0 && agent >= 0 {
+			src = agent
+		}
+		tgt = a.target(ci)
+		if tgt < 0 && src >= 0 && !fromNP {
+			tgt = a.objectBetween(src, i)
+		}
+	default:
+		src = a.subject(i, lo, false)
+		tgt = a.target(ci)
+	}
+	if spk := sc.speaker[i]; spk >= 0 {
+		switch {
+		case src == pronounActor:
+			src, conf = spk, confPronoun
+		case src == noActor:
+			src, conf = spk, confSpeaker
+			if tgt < 0 {
+				tgt, conf = a.segmentSubject(a.contentStart(i), i, false), confReported
+			}
+		}
+	}
+	score := effectiveScore(d, cm.negated)
+	if score == 0 {
+		return
+	}
+	if sc.hedged[i] {
+		conf *= hedgeFactor
+	}
+	sym := d.flags&cfSym != 0
+	switch {
+	case src >= 0 && tgt >= 0:
+		if sc.chunks[tgt].prep == pkAgainst && score > 0 {
+			score = -score // "investigation against Iran"
+		}
+		if int(sc.chunks[tgt].t0)-int(cm.t1) > 6 {
+			conf *= farFactor
+		}
+		a.addPairs(src, tgt, ci, score, conf, sym)
+	case sym && src >= 0 && sc.chunks[src].gEnd-src > 1:
+		a.addWithin(src, ci, score, conf*confJoint/confDirect)
+	case sym && tgt >= 0 && sc.chunks[tgt].gEnd-tgt > 1 && sc.chunks[tgt].prep == pkBetween:
+		a.addWithin(tgt, ci, score, conf*confJoint/confDirect)
+	case src < 0 && tgt < 0 && !cm.noun:
+		a.predicate(ci, score, conf)
+	}
+}
+
+// nounRegion is where the subject of the noun cue ci is looked for: from
+// the clause start, or after the last cue before it that is not a light
+// verb ("condemned the attack on Y": "attack" takes no subject).
+func (a *analyser) nounRegion(ci int32, lo int) int {
+	sc := a.sc
+	for k := ci - 1; k >= 0; k-- {
+		p := &sc.cues[k]
+		if int(p.t1) <= lo {
+			break
+		}
+		if !p.noun && sc.toks[p.t0].class&wcLight == 0 {
+			return int(p.t1)
+		}
+	}
+	return lo
+}
+
+// contentStart returns the first token of the reported clause that holds
+// token i.
+func (a *analyser) contentStart(i int) int {
+	sc := a.sc
+	spk := sc.speaker[i]
+	j := i
+	for j > 0 && sc.speaker[j-1] == spk {
+		j--
+	}
+	return j
+}
+
+// predicate applies a verb cue without actors of its own to the relation
+// noun that is its subject: "ties between China and the US are straining"
+// turns the relation's evidence into the verb's.
+func (a *analyser) predicate(ci int32, score, conf float64) {
+	sc := a.sc
+	lo := sc.clause0[sc.cues[ci].t0]
+	for k := ci - 1; k >= 0 && sc.cues[k].t0 >= lo; k-- {
+		p := &sc.cues[k]
+		if !p.noun || a.lx.cues[p.def].flags&cfSym == 0 || p.c1 == p.c0 {
+			continue
+		}
+		for c := p.c0; c < p.c1; c++ {
+			old := sc.contribs[c]
+			sc.contribs[c].dead = true
+			sc.contribs = append(sc.contribs, contrib{src: old.src, tgt: old.tgt, cue: ci, score: score, conf: conf})
+		}
+		return
+	}
+}
+
+// addPairs records the stance of every member of group src toward every
+// member of group tgt (and back if sym).
+func (a *analyser) addPairs(src, tgt, ci int32, score, conf float64, sym bool) {
+	sc := a.sc
+	for s := src; s < sc.chunks[src].gEnd && s < src+maxGroupMembers; s++ {
+		for t := tgt; t < sc.chunks[tgt].gEnd && t < tgt+maxGroupMembers; t++ {
+			if sc.chunks[s].code == sc.chunks[t].code {
+				continue
+			}
+			sc.contribs = append(sc.contribs, contrib{src: s, tgt: t, cue: ci, score: score, conf: conf})
+			if sym {
+				sc.contribs = append(sc.contribs, contrib{src: t, tgt: s, cue: ci, score: score, conf: conf})
+			}
+		}
+	}
+}
+
+// addWithin records the stance of every member of group g toward every
+// other member ("China, Russia and South Africa will hold an exercise").
+func (a *analyser) addWithin(g, ci int32, score, conf float64) {
+	sc := a.sc
+	end := min(sc.chunks[g].gEnd, g+maxGroupMembers)
+	for s := g; s < end; s++ {
+		for t := g; t < end; t++ {
+			if sc.chunks[s].code != sc.chunks[t].code {
+				sc.contribs = append(sc.contribs, contrib{src: s, tgt: t, cue: ci, score: score, conf: conf})
+			}
+		}
+	}
+}
+
+// collectPairs merges the contributions of the sentence into one evidence
+// per directed pair: the scores of distinct cues add up, the confidence is
+// the highest.
+func (a *analyser) collectPairs() {
+	sc := a.sc
+	sc.pairs = sc.pairs[:0]
+	for _, c := range sc.contribs {
+		if c.dead {
+			continue
+		}
+		src, tgt := sc.chunks[c.src].code, sc.chunks[c.tgt].code
+		p := -1
+		for k := range sc.pairs {
+			if sc.pairs[k].src == src && sc.pairs[k].tgt == tgt {
+				p = k
+				break
+			}
+		}
+		if p < 0 {
+			if len(sc.pairs) >= maxSentencePairs {
+				continue
+			}
+			sc.pairs = append(sc.pairs, pairEvidence{src: src, tgt: tgt})
+			p = len(sc.pairs) - 1
+		}
+		pe := &sc.pairs[p]
+		cm := &sc.cues[c.cue]
+		start, end := int(sc.toks[cm.t0].start), int(sc.toks[cm.t1-1].end)
+		dup := false
+		for _, q := range pe.cues {
+			if q.Start == start {
+				dup = true
+				break
+			}
+		}
+		if c.conf > pe.conf {
+			pe.conf = c.conf
+		}
+		if dup {
+			continue
+		}
+		pe.score += c.score
+		pe.cues = append(pe.cues, Cue{
+			Text: a.s[start:end], Start: start, End: end,
+			Category: a.lx.cues[cm.def].cat, Negated: cm.negated,
+		})
+	}
+}

@@ -1,0 +1,207 @@
+package stance
+
+import (
+	"fmt"
+	"math"
+	"sort"
+	"sync"
+)
+
+// minPairScore is the smallest absolute sentence score reported as a stance.
+const minPairScore = 0.05
+
+// Scorer scores articles into directed stances. It is immutable once built
+// and safe for concurrent use.
+type Scorer struct {
+	gaz  *Gazetteer
+	lx   *lexicon
+	pool sync.Pool // *scratch
+}
+
+// Option configures a Scorer.
+type Option func(*scorerConfig) error
+
+// scorerConfig collects the options of NewScorer.
+type scorerConfig struct {
+	gaz       *Gazetteer
+	overrides [][]byte
+	cues      []byte
+}
+
+// WithGazetteer makes the Scorer use g to find actors.
+// Default: the embedded gazetteer (LoadGazetteer with WithOverrides docs).
+func WithGazetteer(g *Gazetteer) Option {
+	return func(c *scorerConfig) error {
+		if g == nil {
+			return fmt.Errorf("gazetteer is nil")
+		}
+		c.gaz = g
+		return nil
+	}
+}
+
+// WithOverrides adds actor override YAML documents to the embedded
+// gazetteer (see LoadGazetteer). It cannot be combined with WithGazetteer.
+// Default: none.
+func WithOverrides(docs ...[]byte) Option {
+	return func(c *scorerConfig) error {
+		c.overrides = append(c.overrides, docs...)
+		return nil
+	}
+}
+
+// WithCueLexicon replaces the embedded cue lexicon (stance/data/cues.yaml)
+// with the YAML document data, which uses the same schema.
+// Default: the embedded lexicon.
+func WithCueLexicon(data []byte) Option {
+	return func(c *scorerConfig) error {
+		c.cues = data
+		return nil
+	}
+}
+
+// NewScorer builds a Scorer.
+func NewScorer(opts ...Option) (*Scorer, error) {
+	cfg := scorerConfig{cues: cueData}
+	for _, o := range opts {
+		if err := o(&cfg); err != nil {
+			return nil, fmt.Errorf("configuring scorer: %w", err)
+		}
+	}
+	if cfg.gaz != nil && len(cfg.overrides) > 0 {
+		return nil, fmt.Errorf("configuring scorer: WithOverrides and WithGazetteer exclude each other")
+	}
+	if cfg.gaz == nil {
+		g, err := LoadGazetteer(cfg.overrides...)
+		if err != nil {
+			return nil, fmt.Errorf("building scorer: %w", err)
+		}
+		cfg.gaz = g
+	}
+	lx, err := loadLexicon(cfg.cues)
+	if err != nil {
+		return nil, fmt.Errorf("building scorer: %w", err)
+	}
+	s := &Scorer{gaz: cfg.gaz, lx: lx}
+	s.pool.New = func() any { return new(scratch) }
+	return s, nil
+}
+
+// Gazetteer returns the gazetteer the Scorer uses.
+func (s *Scorer) Gazetteer() *Gazetteer { return s.gaz }
+
+// dyadAcc accumulates the evidence of one dyad over an article.
+type dyadAcc struct {
+	src, tgt string
+	sumSC    float64 // sum of score * confidence
+	sumC     float64 // sum of confidence
+	miss     float64 // product of (1 - confidence)
+	evidence []Evidence
+}
+
+// Score scores one article. It is deterministic: the same article always
+// gives the same Result.
+func (s *Scorer) Score(a Article) Result {
+	sc := s.pool.Get().(*scratch)
+	defer s.pool.Put(sc)
+	text, sents := prepareText(a, sc.spans[:0])
+	sc.spans = sents
+	an := analyser{lx: s.lx, gaz: s.gaz, at: a.PublishedAt, sc: sc}
+	res := Result{Actors: map[string]int{}}
+	var accs []*dyadAcc
+	index := map[[2]string]*dyadAcc{}
+	toneSum, n := 0.0, 0
+	hasTitle := len(sents) > 0 && sents[0].start == 0
+	for k, sp := range sents {
+		sentence := text[sp.start:sp.end]
+		tone, keep := an.analyse(sentence, k == 0 && hasTitle)
+		if !keep {
+			continue
+		}
+		idx := n
+		n++
+		toneSum += tone
+		for ci := range sc.chunks {
+			res.Actors[sc.chunks[ci].code]++
+		}
+		for _, p := range sc.pairs {
+			score := clamp1(p.score)
+			if math.Abs(score) < minPairScore {
+				continue
+			}
+			key := [2]string{p.src, p.tgt}
+			acc := index[key]
+			if acc == nil {
+				acc = &dyadAcc{src: p.src, tgt: p.tgt, miss: 1}
+				index[key] = acc
+				accs = append(accs, acc)
+			}
+			acc.sumSC += score * p.conf
+			acc.sumC += p.conf
+			acc.miss *= 1 - p.conf
+			acc.evidence = append(acc.evidence, Evidence{
+				Sentence: idx, Text: sentence, Score: score, Confidence: p.conf, Cues: p.cues,
+			})
+		}
+	}
+	if n > 0 {
+		res.Tone = clamp1(toneSum / float64(n))
+	}
+	res.Dyads = make([]Dyad, 0, len(accs))
+	for _, acc := range accs {
+		res.Dyads = append(res.Dyads, acc.dyad())
+	}
+	sort.Slice(res.Dyads, func(i, j int) bool {
+		if res.Dyads[i].Source != res.Dyads[j].Source {
+			return res.Dyads[i].Source < res.Dyads[j].Source
+		}
+		return res.Dyads[i].Target < res.Dyads[j].Target
+	})
+	return res
+}
+
+// dyad turns the accumulated evidence into a Dyad: the confidence-weighted
+// mean score, the combined confidence, the evidence strongest first and the
+// category of the strongest cue of the strongest evidence.
+func (acc *dyadAcc) dyad() Dyad {
+	ev := acc.evidence
+	sort.SliceStable(ev, func(i, j int) bool {
+		wi, wj := math.Abs(ev[i].Score)*ev[i].Confidence, math.Abs(ev[j].Score)*ev[j].Confidence
+		if wi != wj {
+			return wi > wj
+		}
+		return ev[i].Sentence < ev[j].Sentence
+	})
+	d := Dyad{Source: acc.src, Target: acc.tgt, Evidence: ev}
+	if acc.sumC > 0 {
+		d.Score = clamp1(acc.sumSC / acc.sumC)
+	}
+	d.Confidence = math.Min(1, math.Max(0, 1-acc.miss))
+	d.Category = strongestCategory(ev[0], d.Score)
+	return d
+}
+
+// strongestCategory returns the category of the first cue of e whose sign
+// agrees with score (cues are in sentence order), else of its first cue.
+func strongestCategory(e Evidence, score float64) Category {
+	for _, c := range e.Cues {
+		neg := categorySign(c.Category) < 0 != c.Negated
+		if neg == (score < 0) {
+			return c.Category
+		}
+	}
+	if len(e.Cues) > 0 {
+		return e.Cues[0].Category
+	}
+	return ""
+}
+
+// categorySign returns +1 for the cooperative categories and -1 for the
+// conflict ones.
+func categorySign(c Category) float64 {
+	switch c {
+	case Demand, Disapprove, Reject, Threaten, Sanction, Protest, Mobilize, Coerce, Assault:
+		return -1
+	}
+	return 1
+}
