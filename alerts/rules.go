@@ -2,6 +2,7 @@ package alerts
 
 import (
 	"bytes"
+	"cmp"
 	_ "embed"
 	"errors"
 	"fmt"
@@ -258,10 +259,17 @@ func ParseRules(name string, b []byte) (*RuleSet, error) {
 		return rs, nil
 	}
 	loc := strictyaml.NewLocator(b)
-	errs := make([]error, len(probs))
+	located := make([]*strictyaml.Error, len(probs))
 	for i, p := range probs {
 		e := &strictyaml.Error{File: name, Msg: p.msg}
 		e.Line, e.Column = loc.Locate(p.path)
+		located[i] = e
+	}
+	slices.SortStableFunc(located, func(a, b *strictyaml.Error) int {
+		return cmp.Or(cmp.Compare(a.Line, b.Line), cmp.Compare(a.Column, b.Column))
+	})
+	errs := make([]error, len(located))
+	for i, e := range located {
 		errs[i] = e
 	}
 	return nil, errors.Join(errs...)

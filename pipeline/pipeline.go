@@ -37,6 +37,9 @@ type Config struct {
 	// BackoffMin and BackoffMax bound the retry delays of store, dead-letter
 	// and commit failures. Defaults: 100ms and 10s.
 	BackoffMin, BackoffMax time.Duration
+	// OnCommit, when set, is called after each committed batch with the
+	// number of messages it held (stored or dead-lettered).
+	OnCommit func(messages int)
 }
 
 // Pipeline moves articles from a Source through the scorer into a store.
@@ -216,6 +219,9 @@ func (p *Pipeline) process(ctx context.Context, b batch) error {
 	p.metrics.Events.Add(float64(events))
 	if err := p.retry(ctx, "commit", func() error { return p.src.CommitMessages(ctx, b.msgs...) }); err != nil {
 		return fmt.Errorf("committing %d messages: %w", len(b.msgs), err)
+	}
+	if p.cfg.OnCommit != nil {
+		p.cfg.OnCommit(len(b.msgs))
 	}
 	p.metrics.Batches.Inc()
 	p.metrics.BatchSize.Observe(float64(len(b.msgs)))

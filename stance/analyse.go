@@ -28,7 +28,7 @@ const (
 	maxTargetReach    = 14 // tokens searched forward for a target
 	maxNegationReach  = 4  // tokens searched back for a negator
 	maxAgentReach     = 6  // tokens searched forward for "by" + agent
-	maxNPReach        = 4  // words of a noun phrase searched back
+	maxNPReach        = 5  // words of a noun phrase searched back
 	maxCuesInSentence = 256
 )
 
@@ -53,6 +53,7 @@ type chunk struct {
 	gEnd   int32 // one past the last chunk of its group (valid on the first)
 	prep   prepKind
 	loc    bool // a place, not an actor
+	at     bool // after "at"
 	poss   bool // followed by "'s"
 }
 
@@ -63,6 +64,7 @@ type cueMatch struct {
 	noun    bool
 	negated bool
 	c0, c1  int32 // range of contributions it made
+	through int32 // relation noun its target search went through, or -1
 }
 
 // contrib is the evidence of one cue for one directed pair.
@@ -136,13 +138,14 @@ func (a *analyser) analyse(s string, title bool) (tone float64, keep bool) {
 	}
 	a.lookup()
 	a.findChunks(title)
-	a.findCues()
+	a.findCues(title)
 	a.findClauses()
 	a.findSpeakers()
 	sc.contribs = sc.contribs[:0]
 	for i := range sc.cues {
 		a.relate(int32(i))
 	}
+	a.overrideRelations()
 	a.collectPairs()
 	for i := range sc.cues {
 		cm := &sc.cues[i]
@@ -269,7 +272,7 @@ func (a *analyser) setPrep(ci int) {
 	sc := a.sc
 	c := &sc.chunks[ci]
 	j := int(c.t0) - 1
-	for k := 0; j >= 0 && k < 3 && sc.toks[j].class&wcDet != 0 && sc.toks[j].class&(wcPrep|wcLocPrep) == 0; k++ {
+	for k := 0; j >= 0 && k < 3 && (sc.toks[j].class&wcDet != 0 || sc.toks[j].flags&tfNum != 0) && sc.toks[j].class&(wcPrep|wcLocPrep) == 0; k++ {
 		j--
 	}
 	if j < 0 {
@@ -284,7 +287,7 @@ func (a *analyser) setPrep(ci int) {
 		if a.isWord(j, "from") {
 			c.prep = pkFrom
 		} else {
-			c.prep = pkLoc
+			c.prep, c.at = pkLoc, a.isWord(j, "at")
 		}
 	case t.class&wcPrep != 0:
 		switch string(a.word(j)) {
@@ -334,6 +337,13 @@ func (a *analyser) groupChunks(title bool) {
 		if !ok || !(joined || comma && title) {
 			continue
 		}
+		if prev.prep != pkNone && prev.prep != pkBetween && int(c.t1) < len(sc.toks) {
+			// "a treaty with Washington and the United States expressed":
+			// the second actor opens a new clause.
+			if n := &sc.toks[c.t1]; n.class&(wcAuxVerb|wcLight|wcSpeech) != 0 || n.lemma != 0 && bytes.HasSuffix(a.word(int(c.t1)), []byte("ed")) {
+				continue
+			}
+		}
 		if comma && !joined && gap > 1 {
 			continue
 		}
@@ -360,13 +370,21 @@ func (a *analyser) groupChunks(title bool) {
 	}
 }
 
-// findCues finds the longest cue at each token, left to right.
-func (a *analyser) findCues() {
+// findCues finds the longest cue at each token, left to right. A
+// capitalised word after another inside a sentence is part of a name ("the
+// Cold War"), except in a title.
+func (a *analyser) findCues(title bool) {
 	sc := a.sc
 	sc.cues = sc.cues[:0]
 	for i := 0; i < len(sc.toks) && len(sc.cues) < maxCuesInSentence; i++ {
 		t := &sc.toks[i]
 		if t.lemma == 0 || t.chunk >= 0 {
+			continue
+		}
+		if a.isWord(i, "according") && a.isWord(i+1, "to") {
+			continue // "according to X" attributes, it does not agree
+		}
+		if !title && i > 1 && t.flags&tfCap != 0 && sc.toks[i-1].flags&tfCap != 0 && sc.toks[i-1].chunk < 0 {
 			continue
 		}
 		for _, id := range a.lx.byFirst[t.lemma] {
@@ -376,15 +394,22 @@ func (a *analyser) findCues() {
 				continue
 			}
 			noun := a.nounPosition(i)
-			if d.flags&cfVerb != 0 && a.afterDeterminer(i) || d.flags&cfNoun != 0 && a.afterInfinitive(i) {
+			switch {
+			case d.flags&cfNoun != 0 && a.afterInfinitive(i):
 				continue
-			}
-			if d.flags&cfNoun != 0 {
+			case d.flags&cfNoun != 0:
 				noun = true
-			} else if d.flags&cfVerb != 0 {
+			case d.flags&cfVerb != 0 && a.afterDeterminer(i):
+				// "the bombing", "Washington's warnings": a gerund is a
+				// noun; other verbs are no cue after a determiner.
+				if !bytes.HasSuffix(a.word(end-1), []byte("ing")) && !bytes.HasSuffix(a.word(end-1), []byte("ings")) {
+					continue
+				}
+				noun = true
+			case d.flags&cfVerb != 0:
 				noun = false
 			}
-			cm := cueMatch{t0: int32(i), t1: int32(end), def: int32(id), noun: noun}
+			cm := cueMatch{t0: int32(i), t1: int32(end), def: int32(id), noun: noun, through: -1}
 			for k := i; k < end; k++ {
 				sc.toks[k].cue = int32(len(sc.cues))
 			}
@@ -454,10 +479,35 @@ func (a *analyser) nounPosition(i int) bool {
 		return true
 	case p.chunk >= 0:
 		return sc.chunks[p.chunk].form == FormDemonym
+	case bytes.HasSuffix(a.word(i), []byte("ed")):
+		return false // a participle
+	case p.cue >= 0:
+		return !sc.cues[p.cue].noun // the object of a verb cue
+	case p.class&(wcLight|wcSpeech) != 0 && p.class&wcAux == 0:
+		return true // "expressed fear", "announced sanctions"
 	case p.flags&tfWord != 0 && p.class == 0 && p.lemma == 0 && p.flags&tfCap == 0:
 		return true
 	}
 	return false
+}
+
+// isSpeechVerb reports whether token i is a speech verb ("said", "told",
+// "reports") rather than a noun ("a report", "the claims").
+func (a *analyser) isSpeechVerb(i int) bool {
+	t := &a.sc.toks[i]
+	if t.class&wcSpeech == 0 || t.chunk >= 0 || a.afterDeterminer(i) {
+		return false
+	}
+	if i > 0 && t.flags&tfCap != 0 && a.sc.toks[i-1].flags&tfCap != 0 {
+		return false // "Islamic State"
+	}
+	switch w := a.word(i); {
+	case bytes.HasSuffix(w, []byte("ed")):
+		return true
+	case string(w) == "said" || string(w) == "told" || string(w) == "wrote" || string(w) == "says" || string(w) == "tells":
+		return true
+	}
+	return !a.nounPosition(i)
 }
 
 // findClauses sets the clause range, hedging and boundaries of each token.
@@ -490,7 +540,7 @@ func (a *analyser) findClauses() {
 		if t.class&wcHedge != 0 {
 			hedge = true
 		}
-		if t.class&wcSpeech != 0 && t.chunk < 0 && !a.afterDeterminer(i) {
+		if a.isSpeechVerb(i) {
 			// The clause reported by a speech verb starts after it.
 			flush(i + 1)
 			start, hedge = i+1, false

@@ -117,14 +117,21 @@ func newGazBuilder() *gazBuilder {
 	}
 }
 
-// addDocument decodes one YAML document and merges it at the given layer.
-func (b *gazBuilder) addDocument(doc string, data []byte, layer int) error {
-	var f gazFile
+// decodeGazFile decodes one YAML document strictly (unknown keys are
+// errors). An empty document is an empty file.
+func decodeGazFile(doc string, data []byte) (*gazFile, error) {
+	f := new(gazFile)
 	if len(bytes.TrimSpace(data)) > 0 {
-		if err := yaml.UnmarshalWithOptions(data, &f, yaml.DisallowUnknownField()); err != nil {
-			return fmt.Errorf("%s: decoding YAML: %w", doc, err)
+		if err := yaml.UnmarshalWithOptions(data, f, yaml.DisallowUnknownField()); err != nil {
+			return nil, fmt.Errorf("%s: decoding YAML: %w", doc, err)
 		}
 	}
+	return f, nil
+}
+
+// addDocument merges one decoded document at the given layer. It does not
+// modify f.
+func (b *gazBuilder) addDocument(doc string, f *gazFile, layer int) error {
 	seen := b.layerCodes[layer]
 	if seen == nil {
 		seen = make(map[string]string)
@@ -411,7 +418,8 @@ func (b *gazBuilder) build() (*Gazetteer, error) {
 
 	// Phrases of actors and excludes: one owner per folded key.
 	owners := make(map[string]owner)
-	var keys []string // insertion order, for determinism
+	variants := make(map[string][]bForm) // more spellings of the owner's phrase
+	var keys []string                    // insertion order, for determinism
 	claim := func(key string, o owner) error {
 		prev, ok := owners[key]
 		if !ok {
@@ -420,7 +428,13 @@ func (b *gazBuilder) build() (*Gazetteer, error) {
 			return nil
 		}
 		if prev.actor == o.actor {
-			return nil // same actor twice (e.g. "Élysée" and "Elysee"): keep the first
+			// Same actor twice ("Élysée" and "Elysee", "Washington
+			// State" and "Washington state"): keep both spellings, as
+			// case is checked against each.
+			if !slices.ContainsFunc(variants[key], func(f bForm) bool { return f.phrase == o.form.phrase }) {
+				variants[key] = append(variants[key], o.form)
+			}
+			return nil
 		}
 		if prev.form.layer == o.form.layer {
 			return fmt.Errorf("%s: %q names %s, but it already names %s at %s",
@@ -428,6 +442,7 @@ func (b *gazBuilder) build() (*Gazetteer, error) {
 		}
 		if o.form.layer > prev.form.layer {
 			owners[key] = o
+			variants[key] = nil
 		}
 		return nil
 	}
@@ -447,8 +462,9 @@ func (b *gazBuilder) build() (*Gazetteer, error) {
 	g.m.init()
 	for _, k := range keys {
 		o := owners[k]
-		c := cand{actor: int32(o.actor), form: o.form.form, given: o.form.given, notInCaps: o.form.notInCaps}
-		g.m.add(o.form.phrase, c)
+		for _, f := range append([]bForm{o.form}, variants[k]...) {
+			g.m.add(f.phrase, cand{actor: int32(o.actor), form: f.form, given: f.given, notInCaps: f.notInCaps})
+		}
 		if o.actor < 0 {
 			g.stats.excludes++
 		} else {

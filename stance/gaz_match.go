@@ -43,11 +43,15 @@ type mnode struct {
 type matcher struct {
 	nodes      []mnode
 	notSurname map[string]struct{} // folded words
+	// actorStart holds the folded first words of actor phrases (not
+	// officials' aliases, not exclude phrases).
+	actorStart map[string]struct{}
 }
 
 func (m *matcher) init() {
 	m.nodes = []mnode{{next: make(map[string]int32)}}
 	m.notSurname = make(map[string]struct{})
+	m.actorStart = make(map[string]struct{})
 }
 
 // walk returns the node of phrase p, creating nodes as needed, and the
@@ -94,6 +98,11 @@ func (m *matcher) add(p string, c cand) {
 	n, toks := m.walk(p)
 	c.toks = toks
 	c.zeroActor = -1
+	if c.actor >= 0 {
+		var buf [maxTokenBytes]byte
+		k, _ := foldToken(&buf, toks[0])
+		m.actorStart[string(buf[:k])] = struct{}{}
+	}
 	m.nodes[n].cands = append(m.nodes[n].cands, c)
 }
 
@@ -191,14 +200,14 @@ func (g *Gazetteer) find(text string, at time.Time, dst []Mention, work *int) []
 			break
 		}
 		var (
-			best              *cand
-			bestEnd           = -1
-			bestActor         int32
-			bestRole          string
-			node              int32
-			p                 = s
-			ts, te            = s, e
-			gap               bool
+			best      *cand
+			bestEnd   = -1
+			bestActor int32
+			bestRole  string
+			node      int32
+			p         = s
+			ts, te    = s, e
+			gap       bool
 		)
 		for d := 0; d < maxPhraseTokens; d++ {
 			if d > 0 {
@@ -324,7 +333,7 @@ func (g *Gazetteer) beforeSurname(text string, end int) bool {
 	if !ok {
 		return true
 	}
-	if _, isActor := g.m.nodes[0].next[string(buf[:k])]; isActor {
+	if _, isActor := g.m.actorStart[string(buf[:k])]; isActor {
 		return false
 	}
 	if _, stop := g.m.notSurname[string(buf[:k])]; stop {
@@ -334,50 +343,53 @@ func (g *Gazetteer) beforeSurname(text string, end int) bool {
 }
 
 // textCase reports whether text is (almost) all caps and whether it is
-// title case (most longer words capitalised).
+// title case (most words of 4 or more bytes capitalised).
 func textCase(text string) (caps, title bool) {
 	var upper, lower, words, capWords int
-	inWord, wordLen, wordCap := false, 0, false
-	endWord := func() {
-		if inWord && wordLen >= 4 {
-			words++
-			if wordCap {
-				capWords++
-			}
-		}
-		inWord, wordLen = false, 0
-	}
+	wordLen, wordCap := 0, false
 	for i := 0; i < len(text); {
 		c := text[i]
-		var r rune = rune(c)
-		size := 1
-		if c >= utf8.RuneSelf {
-			r, size = utf8.DecodeRuneInString(text[i:])
+		isUp, isLow := false, false
+		if c < utf8.RuneSelf {
+			i++
+			isUp = c >= 'A' && c <= 'Z'
+			isLow = c >= 'a' && c <= 'z'
+		} else {
+			r, size := utf8.DecodeRuneInString(text[i:])
+			i += size
+			if unicode.IsLetter(r) {
+				isUp, isLow = unicode.IsUpper(r), unicode.IsLower(r)
+				if !isUp && !isLow {
+					isLow = true // caseless letter: part of a word
+				}
+			}
 		}
-		i += size
-		var isUp, isLow bool
 		switch {
-		case c >= 'a' && c <= 'z':
-			isLow = true
-		case c >= 'A' && c <= 'Z':
-			isUp = true
-		case c >= utf8.RuneSelf && unicode.IsLetter(r):
-			isUp, isLow = unicode.IsUpper(r), unicode.IsLower(r)
+		case isUp:
+			upper++
+		case isLow:
+			lower++
 		default:
-			endWord()
+			if wordLen >= 4 {
+				words++
+				if wordCap {
+					capWords++
+				}
+			}
+			wordLen = 0
 			continue
 		}
-		if isUp {
-			upper++
-		} else if isLow {
-			lower++
+		if wordLen == 0 {
+			wordCap = isUp
 		}
-		if !inWord {
-			inWord, wordCap = true, isUp
-		}
-		wordLen += size
+		wordLen++
 	}
-	endWord()
+	if wordLen >= 4 {
+		words++
+		if wordCap {
+			capWords++
+		}
+	}
 	caps = upper > 0 && lower*10 <= upper
 	title = !caps && words >= 3 && capWords*10 >= words*7
 	return caps, title

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io/fs"
 	"slices"
+	"sync"
 	"time"
 )
 
@@ -154,25 +155,25 @@ var actorData embed.FS
 // Errors name the document, the entry and the field, for example
 // `override 1: states[0] (code "fre"): code: state codes must be 3 upper-case letters`.
 func LoadGazetteer(overrides ...[]byte) (*Gazetteer, error) {
-	b := newGazBuilder()
-	entries, err := fs.ReadDir(actorData, "data/actors")
+	base, err := embeddedActorFiles()
 	if err != nil {
-		return nil, fmt.Errorf("reading embedded actor data: %w", err)
+		return nil, fmt.Errorf("loading gazetteer: %w", err)
 	}
-	for _, e := range entries {
-		name := "data/actors/" + e.Name()
-		data, err := actorData.ReadFile(name)
-		if err != nil {
-			return nil, fmt.Errorf("reading embedded actor data: %w", err)
-		}
+	b := newGazBuilder()
+	for _, f := range base {
 		// All embedded files form layer 0: a phrase or code given twice
 		// there is an error, whatever the file.
-		if err := b.addDocument(name, data, 0); err != nil {
+		if err := b.addDocument(f.name, f.file, 0); err != nil {
 			return nil, fmt.Errorf("loading gazetteer: %w", err)
 		}
 	}
 	for i, data := range overrides {
-		if err := b.addDocument(fmt.Sprintf("override %d", i+1), data, i+1); err != nil {
+		doc := fmt.Sprintf("override %d", i+1)
+		f, err := decodeGazFile(doc, data)
+		if err != nil {
+			return nil, fmt.Errorf("loading gazetteer: %w", err)
+		}
+		if err := b.addDocument(doc, f, i+1); err != nil {
 			return nil, fmt.Errorf("loading gazetteer: %w", err)
 		}
 	}
@@ -182,6 +183,35 @@ func LoadGazetteer(overrides ...[]byte) (*Gazetteer, error) {
 	}
 	return g, nil
 }
+
+// namedGazFile is a decoded embedded data file.
+type namedGazFile struct {
+	name string
+	file *gazFile
+}
+
+// embeddedActorFiles decodes the embedded data once; the decoded files
+// are shared and never modified.
+var embeddedActorFiles = sync.OnceValues(func() ([]namedGazFile, error) {
+	entries, err := fs.ReadDir(actorData, "data/actors")
+	if err != nil {
+		return nil, fmt.Errorf("reading embedded actor data: %w", err)
+	}
+	var files []namedGazFile
+	for _, e := range entries {
+		name := "data/actors/" + e.Name()
+		data, err := actorData.ReadFile(name)
+		if err != nil {
+			return nil, fmt.Errorf("reading embedded actor data: %w", err)
+		}
+		f, err := decodeGazFile(name, data)
+		if err != nil {
+			return nil, err
+		}
+		files = append(files, namedGazFile{name: name, file: f})
+	}
+	return files, nil
+})
 
 // Kind returns the kind of the actor with the given code, or 0 if the code
 // is unknown.

@@ -31,6 +31,7 @@ const (
 	wcPronoun
 	wcRequest
 	wcLight
+	wcAuxVerb
 )
 
 // wordClassNames maps the YAML names of the classes to their bits, and
@@ -52,6 +53,7 @@ var wordClassNames = map[string]struct {
 	"pronoun":  {wcPronoun, false},
 	"request":  {wcRequest, true},
 	"light":    {wcLight, true},
+	"auxverb":  {wcAuxVerb, false},
 }
 
 // cueFlags are the flags of a cue entry.

@@ -19,12 +19,11 @@ func (a *analyser) findSpeakers() {
 	prevEnd := 0
 	for s := 0; s < n; s++ {
 		according := a.isWord(s, "according") && a.isWord(s+1, "to")
-		t := &sc.toks[s]
-		if !according && (t.class&wcSpeech == 0 || t.chunk >= 0 || a.afterDeterminer(s)) {
+		if !according && !a.isSpeechVerb(s) {
 			continue
 		}
 		next := s + 1
-		for next < n && !(sc.toks[next].class&wcSpeech != 0 && sc.toks[next].chunk < 0) && !a.isWord(next, "according") {
+		for next < n && !a.isSpeechVerb(next) && !a.isWord(next, "according") {
 			next++
 		}
 		var spk int32
@@ -71,10 +70,14 @@ func (a *analyser) findSpeakers() {
 }
 
 // onlyTimeAfter reports whether tokens [from, to) hold nothing but time
-// words, auxiliaries and punctuation ("... , X said on Wednesday.").
+// words, auxiliaries and punctuation up to a comma or the end ("..., X
+// said on Wednesday.").
 func (a *analyser) onlyTimeAfter(from, to int) bool {
 	for k := from; k < to; k++ {
 		t := &a.sc.toks[k]
+		if t.punct == ',' {
+			return true
+		}
 		if t.flags&tfWord != 0 && t.class&wcAux == 0 && t.flags&tfNum == 0 && !a.isWord(k, "here") && !a.isWord(k, "there") {
 			return false
 		}
@@ -116,20 +119,23 @@ func (a *analyser) subject(i, lo int, speech bool) int32 {
 	for j >= lo && sc.toks[j].chunk < 0 && sc.toks[j].cue < 0 && sc.toks[j].class&(wcAux|wcNegator|wcHedge) != 0 {
 		j--
 	}
-	if j < lo {
+	if j < 0 {
+		return noActor
+	}
+	if t := &sc.toks[j]; t.class&wcRelPron != 0 && t.chunk < 0 {
 		// "X, who warned ...": the subject is the word before "who".
-		if lo > 0 && lo == int(sc.clause0[i]) && sc.toks[lo-1].class&wcRelPron != 0 && sc.toks[lo-1].chunk < 0 {
-			k := lo - 2
-			if a.isPunct(k, ',') {
-				k--
-			}
-			if k >= 0 && sc.toks[k].chunk >= 0 {
-				if c := &sc.chunks[sc.toks[k].chunk]; eligibleSubject(c, speech) {
-					return c.group
-				}
-			}
-			return otherSubject
+		k := j - 1
+		if a.isPunct(k, ',') {
+			k--
 		}
+		if k >= 0 && sc.toks[k].chunk >= 0 {
+			if c := &sc.chunks[sc.toks[k].chunk]; eligibleSubject(c, speech) {
+				return c.group
+			}
+		}
+		return otherSubject
+	}
+	if j < lo {
 		return noActor
 	}
 	t := &sc.toks[j]
@@ -158,7 +164,7 @@ func (a *analyser) subject(i, lo int, speech bool) int32 {
 			if tk.flags&tfPoss != 0 || tk.punct == '-' {
 				continue
 			}
-			if tk.flags&tfWord == 0 || tk.class&^wcDet != 0 || tk.cue >= 0 {
+			if tk.flags&tfWord == 0 || tk.class&^wcDet != 0 && tk.flags&tfCap == 0 || tk.cue >= 0 {
 				break
 			}
 			if tk.flags&tfCap == 0 && tk.class&wcDet == 0 {
@@ -222,6 +228,22 @@ func (a *analyser) npSource(i int) int32 {
 		if t.flags&tfWord == 0 || t.cue >= 0 || t.class&^wcDet != 0 {
 			return noActor
 		}
+		switch string(a.word(j)) {
+		case "its", "their", "his", "her":
+			return a.antecedent(j)
+		}
+	}
+	return noActor
+}
+
+// antecedent returns the nearest actor before token j that is no place:
+// what "its" or "their" at j stands for.
+func (a *analyser) antecedent(j int) int32 {
+	sc := a.sc
+	for k := j - 1; k >= 0 && k >= j-maxSubjectReach; k-- {
+		if c := sc.toks[k].chunk; c >= 0 && !sc.chunks[c].loc {
+			return sc.chunks[c].group
+		}
 	}
 	return noActor
 }
@@ -234,7 +256,8 @@ func (a *analyser) eligibleTarget(c *chunk, cm *cueMatch, j int) bool {
 		return false
 	}
 	if c.loc {
-		return a.lx.cues[cm.def].flags&cfLoc != 0 && j-int(cm.t1) <= 3
+		// "fired missiles at Russia", "the war in Ukraine".
+		return a.lx.cues[cm.def].flags&cfLoc != 0 && (c.at || j-int(cm.t1) <= 3)
 	}
 	return true
 }
@@ -251,17 +274,52 @@ func (a *analyser) target(ci int32) int32 {
 		t := &sc.toks[j]
 		if t.chunk >= 0 {
 			c := &sc.chunks[t.chunk]
-			if a.eligibleTarget(c, cm, j) {
+			if a.eligibleTarget(c, cm, j) && (!cm.noun || c.prep != pkNone) {
 				return c.group
 			}
 			j = int(c.t1) - 1
 			continue
 		}
-		if t.cue >= 0 && t.cue != ci || t.punct == ',' || t.punct == '"' || t.class&wcSpeech != 0 {
+		if t.cue >= 0 && t.cue != ci {
+			// "suspended the treaty with Washington": a verb reaches
+			// through a relation noun to its partner.
+			o := &sc.cues[t.cue]
+			if cm.noun || !o.noun || a.lx.cues[o.def].flags&cfSym == 0 || cm.through >= 0 {
+				return noActor
+			}
+			cm.through = t.cue
+			j = int(o.t1) - 1
+			continue
+		}
+		if t.punct == ',' || t.punct == '"' || a.isSpeechVerb(j) || cm.noun && t.class&wcAuxVerb != 0 {
 			return noActor
 		}
 	}
 	return noActor
+}
+
+// overrideRelations lets a verb govern the relation noun it reached
+// through ("suspended the treaty with Washington", "cut ties with"): the
+// noun's own evidence is dropped, and if the verb found no pair itself it
+// takes the noun's pairs.
+func (a *analyser) overrideRelations() {
+	sc := a.sc
+	for vi := range sc.cues {
+		v := &sc.cues[vi]
+		if v.through < 0 {
+			continue
+		}
+		k := &sc.cues[v.through]
+		adopt := v.c0 == v.c1
+		score := effectiveScore(&a.lx.cues[v.def], v.negated)
+		for c := k.c0; c < k.c1; c++ {
+			old := sc.contribs[c]
+			sc.contribs[c].dead = true
+			if adopt && score != 0 {
+				sc.contribs = append(sc.contribs, contrib{src: old.src, tgt: old.tgt, cue: int32(vi), score: score, conf: old.conf})
+			}
+		}
+	}
 }
 
 // objectBetween returns the first actor after group src and before token
@@ -410,6 +468,11 @@ func (a *analyser) relate(ci int32) {
 		if tgt < 0 {
 			tgt = a.target(ci)
 		}
+	case cm.noun && a.copula(i) >= 0 && sc.speaker[i] >= 0:
+		// "X said Y's role would be a serious problem": the speaker
+		// judges the subject.
+		src, conf = sc.speaker[i], confSpeaker
+		tgt = a.segmentSubject(max(lo, a.contentStart(i)), a.copula(i), false)
 	case cm.noun:
 		src = a.npSource(i)
 		fromNP = src >= 0
@@ -462,6 +525,25 @@ func (a *analyser) relate(ci int32) {
 	case src < 0 && tgt < 0 && !cm.noun:
 		a.predicate(ci, score, conf)
 	}
+}
+
+// copula returns the token of "be" that makes the noun at token i a
+// predicate ("would be a serious problem"), or -1.
+func (a *analyser) copula(i int) int {
+	sc := a.sc
+	for j, n := i-1, 0; j >= 0 && n < maxNPReach; j, n = j-1, n+1 {
+		t := &sc.toks[j]
+		switch {
+		case t.class&wcBe != 0 && t.flags&tfPoss == 0:
+			return j
+		case t.chunk >= 0 || t.cue >= 0:
+			return -1
+		case t.punct == '"' || t.flags&tfWord != 0 && (t.class == 0 || t.class == wcDet):
+		default:
+			return -1
+		}
+	}
+	return -1
 }
 
 // nounRegion is where the subject of the noun cue ci is looked for: from

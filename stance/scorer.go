@@ -205,3 +205,22 @@ func categorySign(c Category) float64 {
 	}
 	return 1
 }
+
+// Sentences returns the sentences of an article as Score sees them:
+// normalised, site boilerplate dropped, the title (if any) first. Evidence
+// sentence indexes point into this list.
+func (s *Scorer) Sentences(a Article) []string {
+	sc := s.pool.Get().(*scratch)
+	defer s.pool.Put(sc)
+	text, sents := prepareText(a, sc.spans[:0])
+	sc.spans = sents
+	out := make([]string, 0, len(sents))
+	for _, sp := range sents {
+		sentence := text[sp.start:sp.end]
+		sc.toks, sc.lower = tokenize(sentence, sc.lower, sc.toks[:0])
+		if !s.lx.isBoilerplate(sc.lower, sc.toks) {
+			out = append(out, sentence)
+		}
+	}
+	return out
+}

@@ -139,6 +139,9 @@ func decodeQuery(raw string, e endpoint, anchor time.Time) (params, error) {
 	}
 	var given field
 	for _, name := range slices.Sorted(maps.Keys(v)) {
+		if name == "" {
+			return params{}, errParam("query", "has a value without a parameter name")
+		}
 		f := fieldNamed(name)
 		if f == 0 || e.accept&f == 0 {
 			return params{}, errParam(truncate(name), "unknown parameter")

@@ -31,6 +31,7 @@ func newRootCmd() *cobra.Command {
 	}
 	root.AddCommand(
 		newRunCmd(),
+		newDemoCmd(),
 		newMigrateCmd(),
 		newBrokerCmd(),
 		newProduceCmd(),

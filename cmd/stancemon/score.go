@@ -25,8 +25,9 @@ const defaultMaxLine = 4 << 20
 type scoreOptions struct {
 	input   string
 	format  string
-	actors  string
-	maxLine int
+	actors    string
+	published string
+	maxLine   int
 }
 
 func newScoreCmd() *cobra.Command {
@@ -55,8 +56,24 @@ lines are still scored and the exit status is non-zero.`,
 	fl.StringVar(&o.input, "input", "text", "input format: text (one article) or jsonl (one article a line)")
 	fl.StringVar(&o.format, "format", "", "output format: table, json or jsonl (default table for text input, jsonl for jsonl input)")
 	fl.StringVar(&o.actors, "actors", "", "YAML file of actor overrides added to the embedded gazetteer")
+	fl.StringVar(&o.published, "published", "", "publication date of a text article (YYYY-MM-DD or RFC 3339): officials count while in office then")
 	fl.IntVar(&o.maxLine, "max-line", defaultMaxLine, "size limit of one JSON Lines input line, in bytes")
 	return cmd
+}
+
+// parsePublished parses a --published value: empty, YYYY-MM-DD or RFC 3339.
+func parsePublished(s string) (time.Time, error) {
+	if s == "" {
+		return time.Time{}, nil
+	}
+	if t, err := time.Parse(time.DateOnly, s); err == nil {
+		return t, nil
+	}
+	t, err := time.Parse(time.RFC3339, s)
+	if err != nil {
+		return time.Time{}, fmt.Errorf("--published %q is neither YYYY-MM-DD nor RFC 3339", s)
+	}
+	return t.UTC(), nil
 }
 
 // openInput opens the file named by args, or returns stdin for none or "-".
@@ -103,6 +120,10 @@ func runScore(in io.Reader, out, errOut io.Writer, o scoreOptions) error {
 	if o.maxLine < 1 {
 		return fmt.Errorf("--max-line must be positive, not %d", o.maxLine)
 	}
+	published, err := parsePublished(o.published)
+	if err != nil {
+		return err
+	}
 	sc, err := newScorerFromFile(o.actors)
 	if err != nil {
 		return err
@@ -113,7 +134,7 @@ func runScore(in io.Reader, out, errOut io.Writer, o scoreOptions) error {
 		if err != nil {
 			return fmt.Errorf("reading article: %w", err)
 		}
-		res := sc.Score(stance.Article{Body: string(body)})
+		res := sc.Score(stance.Article{Body: string(body), PublishedAt: published})
 		if err := writeScored(w, o.format, scoredArticle{Result: res}); err != nil {
 			return err
 		}

@@ -33,6 +33,14 @@ func NewScorer(cfg config.Scorer) (*stance.Scorer, error) {
 	return s, nil
 }
 
+// Options adjust a run beyond the configuration.
+type Options struct {
+	// OnCommit is called after each committed batch with its message count.
+	OnCommit func(messages int)
+	// OnServe is called with the address of the HTTP server once it listens.
+	OnServe func(addr string)
+}
+
 // Run runs the streaming pipeline of cfg until ctx is cancelled, then
 // drains it. The HTTP server (metrics, health, dashboard) runs alongside.
 func Run(ctx context.Context, cfg config.Config, log *zap.Logger) error {
@@ -41,11 +49,11 @@ func Run(ctx context.Context, cfg config.Config, log *zap.Logger) error {
 		return err
 	}
 	defer st.Close()
-	return RunWithStore(ctx, cfg, st, log)
+	return RunWithStore(ctx, cfg, st, log, Options{})
 }
 
 // RunWithStore is Run on an open store.
-func RunWithStore(ctx context.Context, cfg config.Config, st store.Store, log *zap.Logger) error {
+func RunWithStore(ctx context.Context, cfg config.Config, st store.Store, log *zap.Logger, opts Options) error {
 	scorer, err := NewScorer(cfg.Scorer)
 	if err != nil {
 		return err
@@ -65,6 +73,7 @@ func RunWithStore(ctx context.Context, cfg config.Config, st store.Store, log *z
 		Workers:         cfg.Scorer.Workers,
 		MaxMessageBytes: cfg.Kafka.MaxMessageBytes,
 		DrainTimeout:    cfg.ShutdownTimeout,
+		OnCommit:        opts.OnCommit,
 	}, reader, dlq, scorer, st, log, pipeline.NewMetrics(reg))
 	if err != nil {
 		return err
@@ -76,6 +85,9 @@ func RunWithStore(ctx context.Context, cfg config.Config, st store.Store, log *z
 			return err
 		}
 		log.Info("serving http", zap.String("addr", addr))
+		if opts.OnServe != nil {
+			opts.OnServe(addr)
+		}
 	}
 	log.Info("consuming", zap.Strings("brokers", cfg.Kafka.Brokers), zap.String("topic", cfg.Kafka.Topic),
 		zap.String("group", cfg.Kafka.Group), zap.String("dlq", cfg.Kafka.DLQ()))

@@ -7,35 +7,51 @@
 //
 // Kafka delivers at least once: a batch written to ClickHouse whose offsets
 // were not committed (a crash, a rebalance) comes again. ClickHouse has no
-// transactions and no unique keys, so the Store keeps, per table and per
-// Kafka partition, a high-water mark: the highest offset known to be stored
-// in that table. WriteBatch
+// transactions and no unique keys, so every row carries its Kafka position
+// and the Store keeps, per table and per Kafka partition, a high-water
+// mark: the highest offset known to be stored in that table. WriteBatch
 //
-//  1. reloads the marks of a partition from the table itself
-//     (SELECT kafka_partition, max(kafka_offset) ... GROUP BY kafka_partition)
-//     the first time it sees the partition and whenever the first offset of
-//     the partition in the batch is not the offset after the last one it
-//     saw (a rebalance or a restart: another instance may have written
-//     meanwhile), and after any failed write;
+//  1. reloads the marks of a partition from the tables themselves
+//     (SELECT kafka_partition, max(kafka_offset) FROM t WHERE kafka_topic = ?
+//     GROUP BY kafka_partition) when it sees the partition for the first
+//     time (a restart), when the first offset of the partition in the batch
+//     is not the one after the last offset it saw (a redelivery, or a
+//     rebalance gave the partition to another instance meanwhile), when
+//     the probe below says another instance wrote the partition, and after
+//     any failed write;
 //  2. drops, per table, the items at or below the table's mark;
 //  3. inserts the rest of articles, then of stance_events, each as one
 //     INSERT block, and raises each table's marks once its block is sent.
 //
+// The probe covers a partition handed to another instance and back before
+// that instance committed: the batch then follows the last one seen, yet
+// some of its offsets are stored. Before each batch, one query looks in
+// articles, among the rows published within the publication times of the
+// batch and within its offsets, for an offset above the mark. It is cheap,
+// since published_at leads the primary key of articles, and enough, since
+// a redelivered article keeps its publication time and articles are
+// inserted before their stance events.
+//
 // Marks are per table because a crash between the two inserts leaves the
 // articles of a batch stored and its stance events not: the redelivered
-// batch then adds only the stance events.
+// batch then adds only the stance events. stance_hourly is fed by a
+// materialized view from the stance_events blocks, so it counts each event
+// once too.
 //
 // Limits:
 //   - Deduplication is by Kafka position only: an article published twice
 //     to the topic (two offsets) is stored twice.
-//   - A topic deleted and recreated restarts its offsets at 0, below the
-//     marks: it needs a fresh database (or its rows deleted).
-//   - Two instances writing the same partition at the same time (a zombie
-//     consumer after a rebalance) are not fenced off.
+//   - Offsets must grow within a partition: a topic deleted and recreated
+//     restarts its offsets at 0, below the marks, and needs a fresh
+//     database (or its rows deleted).
+//   - Two instances writing the same partition at the same moment (a zombie
+//     consumer that has not noticed the rebalance) are not fenced off.
 //   - An INSERT whose rows span several months is written as one part per
 //     month; a server crash in the middle can keep some months and lose
 //     others, which the marks cannot tell apart. Likewise a failure of the
 //     materialized view after stance_events took its block.
+//   - A reload scans the Kafka columns of whole tables: it is meant for
+//     start-ups and rebalances, not for every batch.
 package clickhouse
 
 import (

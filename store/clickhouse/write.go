@@ -3,6 +3,8 @@ package clickhouse
 import (
 	"context"
 	"fmt"
+	"math"
+	"slices"
 	"time"
 
 	"github.com/stancemon/stancemon/store"
@@ -51,7 +53,7 @@ func (s *Store) write(ctx context.Context, b store.Batch, tables []table) error 
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	spans := b.Spans()
-	if err := s.loadMarks(ctx, spans); err != nil {
+	if err := s.loadMarks(ctx, b, spans); err != nil {
 		return err
 	}
 	ingestedAt := s.now().UTC().Truncate(time.Second)
@@ -82,13 +84,18 @@ func (s *Store) write(ctx context.Context, b store.Batch, tables []table) error 
 	return nil
 }
 
-// loadMarks reads from the tables the marks of the partitions of spans
-// that are unknown or whose first offset does not follow the last one
-// seen.
-func (s *Store) loadMarks(ctx context.Context, spans map[store.Partition]store.Span) error {
+// loadMarks reads from the tables the marks of the partitions of b that
+// may be stale: those never seen, those whose first offset in b does not
+// follow the last one seen, and those that another writer advanced (see
+// probe).
+func (s *Store) loadMarks(ctx context.Context, b store.Batch, spans map[store.Partition]store.Span) error {
+	advanced, err := s.probe(ctx, b, spans)
+	if err != nil {
+		return err
+	}
 	stale := make(map[string]map[store.Partition]*partState) // by topic
 	for p, sp := range spans {
-		if st, ok := s.parts[p]; ok && sp.First == st.lastSeen+1 {
+		if st, ok := s.parts[p]; ok && sp.First == st.lastSeen+1 && !advanced[p] {
 			continue
 		}
 		if stale[p.Topic] == nil {
@@ -111,6 +118,66 @@ func (s *Store) loadMarks(ctx context.Context, spans map[store.Partition]store.S
 		}
 	}
 	return nil
+}
+
+// probe returns the known partitions of b in which articles holds, among
+// the rows published within the publication times of b, an offset above
+// the mark: another instance wrote to the partition since this one did
+// (a rebalance that handed the partition over and back), although the
+// first offset of b may follow the last one seen. Redelivered articles
+// have the publication times of their first delivery, and articles are
+// inserted before their stance events, so this lookup on the primary key
+// of articles (published_at first) is enough.
+func (s *Store) probe(ctx context.Context, b store.Batch, spans map[store.Partition]store.Span) (map[store.Partition]bool, error) {
+	var (
+		topics      []string
+		first, last int64 = math.MaxInt64, -1
+	)
+	for p, sp := range spans {
+		if _, ok := s.parts[p]; !ok {
+			continue // reloaded anyway
+		}
+		if !slices.Contains(topics, p.Topic) {
+			topics = append(topics, p.Topic)
+		}
+		first, last = min(first, sp.First), max(last, sp.Last)
+	}
+	if len(topics) == 0 {
+		return nil, nil
+	}
+	// DateTime holds whole seconds since the epoch.
+	from, to := int64(math.MaxInt64), int64(0)
+	for _, it := range b.Items {
+		at := max(0, it.Article.PublishedAt.Unix())
+		from, to = min(from, at), max(to, at)
+	}
+	rows, err := s.conn.Query(ctx, `SELECT kafka_topic, kafka_partition, max(kafka_offset) FROM articles
+		WHERE published_at >= toDateTime(?) AND published_at <= toDateTime(?)
+		AND has(?, kafka_topic) AND kafka_offset >= ? AND kafka_offset <= ?
+		GROUP BY kafka_topic, kafka_partition`, from, to, topics, first, last)
+	if err != nil {
+		return nil, fmt.Errorf("probing stored offsets: %w", err)
+	}
+	defer rows.Close()
+	advanced := make(map[store.Partition]bool)
+	for rows.Next() {
+		var (
+			p         store.Partition
+			partition int32
+			offset    int64
+		)
+		if err := rows.Scan(&p.Topic, &partition, &offset); err != nil {
+			return nil, fmt.Errorf("probing stored offsets: %w", err)
+		}
+		p.Partition = int(partition)
+		if st, ok := s.parts[p]; ok && offset > st.marks[articlesTable.name] {
+			advanced[p] = true
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("probing stored offsets: %w", err)
+	}
+	return advanced, nil
 }
 
 // readMarks sets in fresh the highest offset stored in table for each

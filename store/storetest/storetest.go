@@ -74,6 +74,7 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 		{"RedeliveryAfterRestart", testRedeliveryAfterRestart},
 		{"ArticlesStoredEventsNot", testArticlesStoredEventsNot},
 		{"ArticlesStoredEventsNotAfterRestart", testArticlesStoredEventsNotAfterRestart},
+		{"AnotherInstanceWroteMeanwhile", testAnotherInstanceWroteMeanwhile},
 		{"EmptyBatch", testEmptyBatch},
 		{"ArticlesWithoutDyads", testArticlesWithoutDyads},
 	}
@@ -311,6 +312,32 @@ func articlesStoredEventsNot(t *testing.T, s backend, w store.Writer) {
 		t.Errorf("after redelivery: %d stance events, want 5", len(got.Events))
 	}
 	checkStats(t, s.Store, store.Window{}, standardStats)
+}
+
+// testAnotherInstanceWroteMeanwhile hands two partitions to another
+// instance and back, as consumer group rebalances do: the other instance
+// stores offsets 2..5 and commits less, then this one is redelivered from
+// offset 4 (partition 0: a gap after its last batch) or from offset 2
+// (partition 1: contiguous with its last batch).
+func testAnotherInstanceWroteMeanwhile(t *testing.T, s backend) {
+	offsets := func(part int, from, to int64) store.Batch {
+		var b store.Batch
+		for off := from; off <= to; off++ {
+			b.Items = append(b.Items, fixture(part, off, time.Duration(off)*time.Minute, dyad("USA", "CHN", -0.5)))
+		}
+		return b
+	}
+	both := func(b0, b1 store.Batch) store.Batch {
+		return batch(append(b0.Items, b1.Items...)...)
+	}
+	write(t, s.Store, both(offsets(0, 0, 1), offsets(1, 0, 1)))
+	write(t, reopen(t, s), both(offsets(0, 2, 5), offsets(1, 2, 5)))
+	write(t, s.Store, both(offsets(0, 4, 6), offsets(1, 2, 6)))
+	got := rows(t, s)
+	if len(got.Articles) != 14 || len(got.Events) != 14 {
+		t.Errorf("got %d articles and %d events, want 14 and 14 (offsets 0..6 of two partitions once)", len(got.Articles), len(got.Events))
+	}
+	checkStats(t, s.Store, store.Window{}, []store.DyadStat{{Source: "USA", Target: "CHN", Articles: 14, MeanScore: -0.5}})
 }
 
 func testEmptyBatch(t *testing.T, s backend) {

@@ -1,0 +1,118 @@
+package e2e
+
+import (
+	"bytes"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"syscall"
+	"testing"
+
+	"github.com/stancemon/stancemon/internal/testenv"
+)
+
+// process is a `stancemon run` child process.
+type process struct {
+	cmd    *exec.Cmd
+	stderr *bytes.Buffer
+	done   chan error
+}
+
+// startRun starts `stancemon run` with small batches so that a stream has
+// many commits to be interrupted between.
+func startRun(t *testing.T, brokerAddr, topic, group, dsn string) *process {
+	t.Helper()
+	cfg := filepath.Join(t.TempDir(), "stancemon.yaml")
+	must(t, os.WriteFile(cfg, []byte("batch:\n  count: 50\n  period: 200ms\nlog:\n  format: json\nshutdown_timeout: 20s\n"), 0o600))
+	cmd := exec.Command(stancemonBinary(t), "run", "--config", cfg, "--brokers", brokerAddr, "--topic", topic,
+		"--group", group, "--clickhouse", dsn, "--http", "off")
+	p := &process{cmd: cmd, stderr: &bytes.Buffer{}, done: make(chan error, 1)}
+	cmd.Stderr = p.stderr
+	must(t, cmd.Start())
+	go func() { p.done <- cmd.Wait() }()
+	t.Cleanup(func() {
+		if cmd.ProcessState == nil {
+			_ = cmd.Process.Kill()
+			<-p.done
+		}
+		if t.Failed() {
+			t.Logf("stancemon stderr:\n%s", p.stderr.String())
+		}
+	})
+	return p
+}
+
+// signal sends sig and waits for the process to exit.
+func (p *process) signal(t *testing.T, sig syscall.Signal) error {
+	t.Helper()
+	must(t, p.cmd.Process.Signal(sig))
+	return <-p.done
+}
+
+// TestSIGKILLMidStream kills `stancemon run` with SIGKILL while it works
+// through a stream, restarts it, and checks that the stored counts and sums
+// equal those of a clean run, to the last article.
+func TestSIGKILLMidStream(t *testing.T) {
+	b := testenv.Broker(t)
+	dsn := testenv.ClickHouseDSN(t)
+	createTopics(t, b.Addr(), "articles", "articles.dlq")
+	msgs := testenv.Articles(4000, day)
+	values := testenv.JSON(t, msgs)
+	publish(t, b.Addr(), "articles", values[:3000])
+
+	first := startRun(t, b.Addr(), "articles", "g-kill", dsn)
+	waitFor(t, "first rows", func() bool { return countArticles(t, dsn) > 0 })
+	err := first.signal(t, syscall.SIGKILL)
+	if ws, ok := err.(*exec.ExitError); !ok || ws.Sys().(syscall.WaitStatus).Signal() != syscall.SIGKILL {
+		t.Fatalf("first run ended with %v, want killed", err)
+	}
+	atKill := countArticles(t, dsn)
+	if atKill >= 3000 {
+		t.Fatalf("the stream was over (%d articles stored) before the kill: not mid-stream", atKill)
+	}
+	t.Logf("killed with %d of 3000 articles stored, %d offsets committed", atKill, committed(t, b.Addr(), "g-kill", "articles"))
+
+	publish(t, b.Addr(), "articles", values[3000:])
+	second := startRun(t, b.Addr(), "articles", "g-kill", dsn)
+	waitFor(t, "all 4000 committed", func() bool { return committed(t, b.Addr(), "g-kill", "articles") == 4000 })
+	if err := second.signal(t, syscall.SIGTERM); err != nil {
+		t.Fatalf("second run: %v", err)
+	}
+	raw, hourly := stored(t, dsn)
+	want := expect(t, msgs)
+	compareTotals(t, "raw tables after SIGKILL and restart", raw, want)
+	compareTotals(t, "stance_hourly after SIGKILL and restart", hourly, want)
+}
+
+// TestSIGTERMDrains stops `stancemon run` with SIGTERM mid-stream: it must
+// exit 0 with everything it stored committed and nothing committed that is
+// not stored; a restart then finishes the stream exactly.
+func TestSIGTERMDrains(t *testing.T) {
+	b := testenv.Broker(t)
+	dsn := testenv.ClickHouseDSN(t)
+	createTopics(t, b.Addr(), "articles", "articles.dlq")
+	msgs := testenv.Articles(3000, day)
+	publish(t, b.Addr(), "articles", testenv.JSON(t, msgs))
+
+	first := startRun(t, b.Addr(), "articles", "g-term", dsn)
+	waitFor(t, "first rows", func() bool { return countArticles(t, dsn) > 0 })
+	if err := first.signal(t, syscall.SIGTERM); err != nil {
+		t.Fatalf("SIGTERM: stancemon exited with %v, want 0", err)
+	}
+	stored1, committed1 := countArticles(t, dsn), committed(t, b.Addr(), "g-term", "articles")
+	if int64(stored1) != committed1 {
+		t.Errorf("after the drain %d articles are stored but %d offsets committed", stored1, committed1)
+	}
+	if !bytes.Contains(first.stderr.Bytes(), []byte(`"stopped cleanly"`)) {
+		t.Errorf("no clean stop in the log")
+	}
+	t.Logf("drained with %d of 3000 articles stored and committed", stored1)
+
+	second := startRun(t, b.Addr(), "articles", "g-term", dsn)
+	waitFor(t, "all committed", func() bool { return committed(t, b.Addr(), "g-term", "articles") == 3000 })
+	must(t, second.signal(t, syscall.SIGTERM))
+	raw, hourly := stored(t, dsn)
+	want := expect(t, msgs)
+	compareTotals(t, "raw", raw, want)
+	compareTotals(t, "hourly", hourly, want)
+}
