@@ -188,6 +188,8 @@ type shiftDetector struct {
 	minArticles        int
 }
 
+func sq(x float64) float64 { return x * x }
+
 func (s *shiftDetector) recent() time.Duration { return s.recentW }
 
 func (s *shiftDetector) detect(ctx context.Context, a store.Analyst, at time.Time, f store.DyadFilter, cur []store.DyadSummary) ([]finding, error) {
@@ -200,7 +202,7 @@ func (s *shiftDetector) detect(ctx context.Context, a store.Analyst, at time.Tim
 		fd := finding{source: c.Source, target: c.Target, after: c.MeanScore, articles: c.Articles, outlets: c.Outlets}
 		if b, ok := base[key(c.Source, c.Target)]; ok {
 			delta := c.MeanScore - b.MeanScore
-			se := max(b.StdDev, minStdDev) / math.Sqrt(float64(c.Articles))
+			se := math.Sqrt(sq(max(b.StdDev, minStdDev))/float64(b.Articles) + sq(max(c.StdDev, minStdDev))/float64(c.Articles))
 			fd.before, fd.value = b.MeanScore, delta
 			fd.active = s.dir.matches(delta) && math.Abs(delta) >= s.minDelta && math.Abs(delta) >= s.z*se
 		}

@@ -261,10 +261,12 @@ func (m *Manager) evaluateGroup(ctx context.Context, g *groupState, at time.Time
 		return err
 	}
 	at = at.UTC()
+	// Rules of a group often ask for the same windows: ask the store once.
+	a := &memoAnalyst{Analyst: m.analyst, sums: map[string][]store.DyadSummary{}}
 	var errs []error
 	for _, rs := range g.rules {
 		start := time.Now()
-		err := m.evaluateRule(ctx, rs, at)
+		err := m.evaluateRule(ctx, a, rs, at)
 		m.metrics.evalSeconds.Observe(time.Since(start).Seconds())
 		if err != nil {
 			m.metrics.evalFailures.Inc()
@@ -308,11 +310,11 @@ func (m *Manager) restore(ctx context.Context) error {
 
 // evaluateRule runs the rule's detector and moves its instances through
 // pending, firing and resolved.
-func (m *Manager) evaluateRule(ctx context.Context, rs *ruleState, at time.Time) error {
+func (m *Manager) evaluateRule(ctx context.Context, a store.Analyst, rs *ruleState, at time.Time) error {
 	r := rs.rule
 	f := r.Select.filter()
 	w := r.det.recent()
-	sums, err := m.analyst.Summaries(ctx, store.Window{From: at.Add(-w), To: at}, f)
+	sums, err := a.Summaries(ctx, store.Window{From: at.Add(-w), To: at}, f)
 	if err != nil {
 		return fmt.Errorf("querying recent summaries: %w", err)
 	}
@@ -324,7 +326,7 @@ func (m *Manager) evaluateRule(ctx context.Context, rs *ruleState, at time.Time)
 	}
 	var findings []finding
 	if len(cur) > 0 {
-		if findings, err = r.det.detect(ctx, m.analyst, at, f, cur); err != nil {
+		if findings, err = r.det.detect(ctx, a, at, f, cur); err != nil {
 			return err
 		}
 	}
@@ -566,4 +568,25 @@ func cloneMap(m map[string]string) map[string]string {
 		out[k] = v
 	}
 	return out
+}
+
+// memoAnalyst remembers the summaries of one evaluation round.
+type memoAnalyst struct {
+	store.Analyst
+	sums map[string][]store.DyadSummary
+}
+
+// Summaries returns the remembered summaries of w and f, querying the
+// store the first time. Callers must not modify the result.
+func (a *memoAnalyst) Summaries(ctx context.Context, w store.Window, f store.DyadFilter) ([]store.DyadSummary, error) {
+	k := fmt.Sprintf("%d %d %s %s %s", w.From.UnixNano(), w.To.UnixNano(), f.Source, f.Target, strings.Join(f.Actors, ","))
+	if s, ok := a.sums[k]; ok {
+		return s, nil
+	}
+	s, err := a.Analyst.Summaries(ctx, w, f)
+	if err != nil {
+		return nil, err
+	}
+	a.sums[k] = s
+	return s, nil
 }

@@ -100,9 +100,11 @@ type DetectorSpec struct {
 	// Baseline is the window before Recent that gives the usual stance.
 	// Default: 48h
 	Baseline *Duration `yaml:"baseline"`
-	// Z is how many standard errors (the baseline standard deviation over
-	// the square root of the recent article count) the recent mean must
-	// move from the baseline mean. Default: 3
+	// Z is how many standard errors the recent mean must move from the
+	// baseline mean: the standard error of the difference of the two
+	// means, from the standard deviation and article count of each window
+	// (a Welch test), so that a short or thin window needs a larger move.
+	// Default: 3
 	Z *float64 `yaml:"z"`
 	// MinDelta is the smallest move of the mean that alerts, in score
 	// units. Default: 0.3
@@ -190,12 +192,20 @@ func DefaultRules() *RuleSet {
 	return rs
 }
 
-// LoadRules reads and validates the rule files at paths and merges their
-// groups. Errors name the file, line and column.
+// Builtin names the built-in rule set in LoadRules and rule test files.
+const Builtin = "builtin"
+
+// LoadRules reads and validates the rule files at paths (Builtin is the
+// built-in rule set) and merges their groups. Errors name the file, line
+// and column.
 func LoadRules(paths ...string) (*RuleSet, error) {
 	all := &RuleSet{}
 	var errs []error
 	for _, p := range paths {
+		if p == Builtin {
+			all.Groups = append(all.Groups, DefaultRules().Groups...)
+			continue
+		}
 		b, err := readLimited(p)
 		if err != nil {
 			errs = append(errs, err)

@@ -133,29 +133,18 @@ func RunTestFile(ctx context.Context, path string) error {
 }
 
 func loadTestRules(testPath string, files []string) (*RuleSet, error) {
-	all := &RuleSet{}
-	var paths []string
-	for _, f := range files {
-		if f == "builtin" {
-			all.Groups = append(all.Groups, DefaultRules().Groups...)
-			continue
-		}
-		if !filepath.IsAbs(f) {
+	paths := make([]string, len(files))
+	for i, f := range files {
+		if f != Builtin && !filepath.IsAbs(f) {
 			f = filepath.Join(filepath.Dir(testPath), f)
 		}
-		paths = append(paths, f)
+		paths[i] = f
 	}
-	if len(paths) > 0 {
-		rs, err := LoadRules(paths...)
-		if err != nil {
-			return nil, err
-		}
-		all.Groups = append(all.Groups, rs.Groups...)
-	}
-	if err := all.Validate(); err != nil {
+	rs, err := LoadRules(paths...)
+	if err != nil {
 		return nil, fmt.Errorf("%s: rule_files: %w", testPath, err)
 	}
-	return all, nil
+	return rs, nil
 }
 
 // events generates the stance events of the input series.

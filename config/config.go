@@ -54,6 +54,10 @@ type Kafka struct {
 	MaxMessageBytes int `yaml:"max_message_bytes"`
 	// MaxWait is the longest a fetch waits for new data. Default: 3s
 	MaxWait time.Duration `yaml:"max_wait"`
+	// SessionTimeout is how long the group waits for a silent member (a
+	// crashed instance) before handing its partitions to others; rebalances
+	// wait as long at most. Default: 10s
+	SessionTimeout time.Duration `yaml:"session_timeout"`
 }
 
 // ClickHouse configures the ClickHouse store.
@@ -121,6 +125,7 @@ func Default() Config {
 			Partitions:      3,
 			MaxMessageBytes: 1 << 20,
 			MaxWait:         3 * time.Second,
+			SessionTimeout:  10 * time.Second,
 		},
 		ClickHouse:      ClickHouse{Migrate: true},
 		Embedded:        Embedded{Path: "stancemon.db"},
@@ -173,15 +178,21 @@ func Decode(r io.Reader, cfg *Config) error {
 		return nil
 	}
 	dec := yaml.NewDecoder(bytes.NewReader(b), yaml.DisallowUnknownField())
-	if err := dec.Decode(cfg); err != nil {
+	decoded := *cfg
+	switch err := dec.Decode(&decoded); {
+	case errors.Is(err, io.EOF): // only comments: keep cfg
+		return nil
+	case err != nil:
 		return errors.New(yaml.FormatError(err, false, true))
 	}
+	*cfg = decoded
 	return nil
 }
 
 // ApplyEnv overrides addresses and secrets from the environment:
 // STANCEMON_BROKERS, STANCEMON_TOPIC, STANCEMON_GROUP, STANCEMON_CLICKHOUSE,
-// STANCEMON_STORE and STANCEMON_HTTP ("off" disables the server).
+// STANCEMON_STORE, STANCEMON_HTTP ("off" disables the server),
+// STANCEMON_LOG_LEVEL and STANCEMON_LOG_FORMAT.
 func (c *Config) ApplyEnv(env func(string) string) {
 	if env == nil {
 		return
@@ -193,6 +204,8 @@ func (c *Config) ApplyEnv(env func(string) string) {
 	setIf(&c.Kafka.Group, env("STANCEMON_GROUP"))
 	setIf(&c.ClickHouse.DSN, env("STANCEMON_CLICKHOUSE"))
 	setIf(&c.Embedded.Path, env("STANCEMON_STORE"))
+	setIf(&c.Log.Level, env("STANCEMON_LOG_LEVEL"))
+	setIf(&c.Log.Format, env("STANCEMON_LOG_FORMAT"))
 	switch v := env("STANCEMON_HTTP"); v {
 	case "":
 	case "off":
@@ -245,6 +258,7 @@ func (c *Config) Validate() error {
 	check(c.Kafka.Partitions >= 1, "kafka.partitions must be at least 1, got %d", c.Kafka.Partitions)
 	check(c.Kafka.MaxMessageBytes >= 1024, "kafka.max_message_bytes must be at least 1024, got %d", c.Kafka.MaxMessageBytes)
 	check(c.Kafka.MaxWait >= 100*time.Millisecond, "kafka.max_wait must be at least 100ms, got %s", c.Kafka.MaxWait)
+	check(c.Kafka.SessionTimeout >= 6*time.Second, "kafka.session_timeout must be at least 6s (the group minimum), got %s", c.Kafka.SessionTimeout)
 	check(c.ClickHouse.DSN != "" || c.Embedded.Path != "", "either clickhouse.dsn or embedded.path must be set")
 	check(c.Batch.Count >= 1, "batch.count must be at least 1, got %d", c.Batch.Count)
 	check(c.Batch.Bytes >= 1024, "batch.bytes must be at least 1024, got %d", c.Batch.Bytes)

@@ -34,11 +34,18 @@ type ReaderConfig struct {
 	Group    string
 	MaxBytes int
 	MaxWait  time.Duration
+	// SessionTimeout bounds how long a crashed member holds its partitions
+	// (and how long a rebalance may take). Default: 10s
+	SessionTimeout time.Duration
 }
 
 // NewReader returns a consumer-group reader that never commits by itself:
 // the pipeline commits after storing.
 func NewReader(cfg ReaderConfig) *kafka.Reader {
+	session := cfg.SessionTimeout
+	if session <= 0 {
+		session = 10 * time.Second
+	}
 	return kafka.NewReader(kafka.ReaderConfig{
 		Brokers:        cfg.Brokers,
 		Topic:          cfg.Topic,
@@ -54,6 +61,9 @@ func NewReader(cfg ReaderConfig) *kafka.Reader {
 		ReadBackoffMin:        100 * time.Millisecond,
 		ReadBackoffMax:        2 * time.Second,
 		WatchPartitionChanges: true,
+		HeartbeatInterval:     session / 10,
+		SessionTimeout:        session,
+		RebalanceTimeout:      session,
 	})
 }
 

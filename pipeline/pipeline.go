@@ -85,10 +85,13 @@ func New(cfg Config, src Source, dlq DeadLetterWriter, scorer Scorer, w store.Wr
 // Ready reports whether the last write to the store succeeded (for /readyz).
 func (p *Pipeline) Ready() bool { return p.healthy.Load() }
 
-// batch is a closed batch of raw messages.
+// batch is a closed batch of raw messages; the scoring stage fills items
+// and dead.
 type batch struct {
 	msgs    []kafka.Message
 	fetched time.Time
+	items   []store.Item
+	dead    []kafka.Message
 }
 
 // Run consumes until ctx is cancelled, then drains: the open batch is
@@ -103,6 +106,16 @@ func (p *Pipeline) Run(ctx context.Context) error {
 		fetchErr <- p.fetch(ctx, fetched)
 	}()
 	go p.assemble(fetched, batches)
+	// Scoring batch k+1 overlaps writing batch k; one scored batch waits
+	// at most, so memory stays bounded whatever the backlog.
+	scored := make(chan batch, 1)
+	go func() {
+		defer close(scored)
+		for b := range batches {
+			b.items, b.dead = p.score(b.msgs)
+			scored <- b
+		}
+	}()
 
 	// Writes go on after ctx is cancelled, until the drain deadline.
 	writeCtx, cancelWrite := context.WithCancel(context.WithoutCancel(ctx))
@@ -114,9 +127,9 @@ func (p *Pipeline) Run(ctx context.Context) error {
 	defer stop()
 
 	var runErr error
-	for b := range batches {
+	for b := range scored {
 		if runErr != nil {
-			continue // drain the channel so the assembler can finish
+			continue // drain the channel so the earlier stages can finish
 		}
 		if err := p.process(writeCtx, b); err != nil {
 			runErr = err
@@ -190,11 +203,10 @@ func (p *Pipeline) assemble(in <-chan kafka.Message, out chan<- batch) {
 	}
 }
 
-// process decodes and scores a batch, dead-letters what cannot be decoded,
-// stores the rest and commits, retrying each step with backoff until ctx
-// is done.
+// process dead-letters what of a scored batch could not be decoded, stores
+// the rest and commits, retrying each step with backoff until ctx is done.
 func (p *Pipeline) process(ctx context.Context, b batch) error {
-	items, dead := p.score(b.msgs)
+	items, dead := b.items, b.dead
 	if len(dead) > 0 {
 		if err := p.retry(ctx, "dead_letter", func() error { return p.dlq.WriteMessages(ctx, dead...) }); err != nil {
 			return fmt.Errorf("writing %d messages to the dead-letter topic: %w", len(dead), err)

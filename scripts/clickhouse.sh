@@ -139,6 +139,10 @@ start() {
 		exit 1
 	fi
 	install_if_missing
+	if answers; then
+		log "another server already answers on port $port; stop it or set CH_PORT"
+		exit 1
+	fi
 	write_config
 	local server
 	server=$(command -v clickhouse-server)

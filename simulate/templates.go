@@ -16,7 +16,7 @@ var templates = [5][]string{
 		"{S} expelled {Tadj} diplomats after a row over {issue}.",
 		"{S} warned {T} of serious consequences over {issue}.",
 		"{S} threatened to cut off trade with {T} over {issue}.",
-		"{Sadj} coast guard ships blocked {Tadj} supply boats near a disputed reef.",
+		"{S} sent coast guard ships to block {Tadj} supply boats near a remote reef.",
 		"{S} suspended military talks with {T} and threatened further measures.",
 	},
 	// Hostile: criticism, accusations, demands, protests.
@@ -126,7 +126,7 @@ var domestic = []string{
 
 var (
 	issues = []string{
-		"a disputed reef", "maritime claims", "trade barriers", "military drills",
+		"maritime claims", "trade barriers", "military drills",
 		"tariffs on steel", "a cyber attack", "fishing rights", "border incidents",
 		"an airspace violation", "the detention of a journalist",
 	}

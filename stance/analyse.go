@@ -30,6 +30,7 @@ const (
 	maxAgentReach     = 6  // tokens searched forward for "by" + agent
 	maxNPReach        = 5  // words of a noun phrase searched back
 	maxCuesInSentence = 256
+	maxPairCues       = 16 // cues kept per pair and sentence
 )
 
 // Confidence of a sentence-level stance by how its direction was found.
@@ -97,6 +98,7 @@ type scratch struct {
 	clause1  []int32 // one past the last token of the clause of each token
 	hedged   []bool  // hedge in the clause of each token
 	speaker  []int32 // speaker chunk of each token, -1 if none
+	spkStart []int32 // first token of the reported clause of each token
 	pairs    []pairEvidence
 	spans    []span
 }
@@ -108,10 +110,18 @@ type analyser struct {
 	at  time.Time
 	sc  *scratch
 	s   string // the sentence
+	// steps counts the iterations of the searches whose length is not
+	// fixed by the token count, so tests can check the work is linear.
+	steps int
 }
 
 // isBoilerplate reports whether the lower-case sentence is site furniture.
 func (lx *lexicon) isBoilerplate(lower []byte, toks []token) bool {
+	for _, p := range lx.boilerAny {
+		if bytes.Contains(lower, p) {
+			return true
+		}
+	}
 	for i := range toks {
 		t := &toks[i]
 		if t.flags&tfWord == 0 {
@@ -294,7 +304,9 @@ func (a *analyser) setPrep(ci int) {
 		case "by":
 			c.prep = pkBy
 		case "of":
-			c.prep = pkOf
+			if j == 0 || sc.toks[j-1].class&wcQuant == 0 {
+				c.prep = pkOf
+			}
 		case "against":
 			c.prep = pkAgainst
 		case "between", "among":

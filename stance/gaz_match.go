@@ -46,6 +46,21 @@ type matcher struct {
 	// actorStart holds the folded first words of actor phrases (not
 	// officials' aliases, not exclude phrases).
 	actorStart map[string]struct{}
+	// rootBloom has a bit set for the hash of every first word of a
+	// phrase: most words of a text are rejected without a map lookup.
+	rootBloom [bloomWords]uint64
+}
+
+const bloomWords = 1024 // 65536 bits
+
+// bloomBit returns the word and bit of folded token b in rootBloom.
+func bloomBit(b []byte) (int, uint64) {
+	h := uint32(2166136261)
+	for _, c := range b {
+		h = (h ^ uint32(c)) * 16777619
+	}
+	h ^= h >> 16
+	return int(h>>6) % bloomWords, 1 << (h & 63)
 }
 
 func (m *matcher) init() {
@@ -69,6 +84,8 @@ func (m *matcher) walk(p string) (int32, []string) {
 		var key string
 		if len(toks) == 0 {
 			key = string(buf[1 : 1+k])
+			w, bit := bloomBit(buf[1 : 1+k])
+			m.rootBloom[w] |= bit
 		} else {
 			buf[0] = 0
 			if gap {
@@ -185,7 +202,8 @@ func (g *Gazetteer) find(text string, at time.Time, dst []Mention, work *int) []
 	if len(g.m.nodes) == 0 {
 		return dst
 	}
-	caps, title := textCase(text)
+	// The case of the text is needed only once a phrase is found.
+	ti := textInfo{text: text}
 	var (
 		buf  [maxTokenBytes + 1]byte
 		span [maxPhraseTokens][2]int
@@ -225,7 +243,9 @@ func (g *Gazetteer) find(text string, at time.Time, dst []Mention, work *int) []
 				k, fits := foldToken((*[maxTokenBytes]byte)(buf[1:]), text[ts:te])
 				if fits {
 					if d == 0 {
-						child, ok = nodes[node].next[string(buf[1:1+k])]
+						if w, bit := bloomBit(buf[1 : 1+k]); g.m.rootBloom[w]&bit != 0 {
+							child, ok = nodes[node].next[string(buf[1:1+k])]
+						}
 					} else if nodes[node].next != nil {
 						buf[0] = 0
 						if gap {
@@ -243,7 +263,7 @@ func (g *Gazetteer) find(text string, at time.Time, dst []Mention, work *int) []
 			p = te
 			for ci := range nodes[node].cands {
 				c := &nodes[node].cands[ci]
-				if a, role, ok := g.accept(c, text, span[:d+1], caps, title, at); ok {
+				if a, role, ok := g.accept(c, &ti, span[:d+1], at); ok {
 					best, bestEnd, bestActor, bestRole = c, te, a, role
 					break
 				}
@@ -271,11 +291,12 @@ func (g *Gazetteer) find(text string, at time.Time, dst []Mention, work *int) []
 
 // accept reports whether candidate c matches the tokens at span of text,
 // and returns its actor (-1 for an exclude phrase) and role.
-func (g *Gazetteer) accept(c *cand, text string, span [][2]int, caps, title bool, at time.Time) (int32, string, bool) {
+func (g *Gazetteer) accept(c *cand, ti *textInfo, span [][2]int, at time.Time) (int32, string, bool) {
 	if len(span) != len(c.toks) {
 		return 0, "", false
 	}
-	if caps {
+	text := ti.text
+	if ti.allCaps() {
 		if c.notInCaps {
 			return 0, "", false
 		}
@@ -285,7 +306,7 @@ func (g *Gazetteer) accept(c *cand, text string, span [][2]int, caps, title bool
 				return 0, "", false
 			}
 		}
-		if c.given && !title && g.beforeSurname(text, span[len(span)-1][1]) {
+		if c.given && g.beforeSurname(text, span[len(span)-1][1]) && !ti.title() {
 			return 0, "", false
 		}
 	}
@@ -342,57 +363,79 @@ func (g *Gazetteer) beforeSurname(text string, end int) bool {
 	return true
 }
 
-// textCase reports whether text is (almost) all caps and whether it is
-// title case (most words of 4 or more bytes capitalised).
-func textCase(text string) (caps, title bool) {
-	var upper, lower, words, capWords int
-	wordLen, wordCap := 0, false
-	for i := 0; i < len(text); {
-		c := text[i]
-		isUp, isLow := false, false
-		if c < utf8.RuneSelf {
-			i++
-			isUp = c >= 'A' && c <= 'Z'
-			isLow = c >= 'a' && c <= 'z'
-		} else {
-			r, size := utf8.DecodeRuneInString(text[i:])
-			i += size
-			if unicode.IsLetter(r) {
-				isUp, isLow = unicode.IsUpper(r), unicode.IsLower(r)
-				if !isUp && !isLow {
-					isLow = true // caseless letter: part of a word
+// textInfo is what Find learns about the case of the whole text, lazily.
+type textInfo struct {
+	text                string
+	known, caps         bool
+	titleKnown, isTitle bool
+}
+
+// allCaps reports whether the text has almost no lower-case letters (at
+// most one in ten letters), like an all-caps headline.
+func (ti *textInfo) allCaps() bool {
+	if !ti.known {
+		ti.caps, ti.known = isAllCaps(ti.text), true
+	}
+	return ti.caps
+}
+
+// title reports whether most words of 4 or more bytes are capitalised.
+func (ti *textInfo) title() bool {
+	if !ti.titleKnown {
+		ti.isTitle, ti.titleKnown = isTitleCase(ti.text), true
+	}
+	return ti.isTitle
+}
+
+// asciiCase is 1 for a-z, 2 for A-Z, 0 for other ASCII bytes and 3 for the
+// bytes of multi-byte runes.
+var asciiCase = func() (t [256]uint8) {
+	for c := 'a'; c <= 'z'; c++ {
+		t[c], t[c-'a'+'A'] = 1, 2
+	}
+	for c := utf8.RuneSelf; c < 256; c++ {
+		t[c] = 3
+	}
+	return t
+}()
+
+func isAllCaps(text string) bool {
+	var n [4]int
+	for i := 0; i < len(text); i++ {
+		n[asciiCase[text[i]]]++
+	}
+	upper, lower := n[2], n[1]
+	if n[3] > 0 {
+		for _, r := range text {
+			if r >= utf8.RuneSelf && unicode.IsLetter(r) {
+				if unicode.IsUpper(r) {
+					upper++
+				} else {
+					lower++
 				}
 			}
 		}
-		switch {
-		case isUp:
-			upper++
-		case isLow:
-			lower++
-		default:
-			if wordLen >= 4 {
-				words++
-				if wordCap {
-					capWords++
-				}
+	}
+	return upper > 0 && lower*10 <= upper
+}
+
+func isTitleCase(text string) bool {
+	words, capWords := 0, 0
+	for pos := 0; ; {
+		s, e, _ := nextToken(text, pos)
+		if s < 0 {
+			break
+		}
+		pos = e
+		r, _ := utf8.DecodeRuneInString(text[s:e])
+		if e-s >= 4 && unicode.IsLetter(r) {
+			words++
+			if isUpperRune(r) {
+				capWords++
 			}
-			wordLen = 0
-			continue
-		}
-		if wordLen == 0 {
-			wordCap = isUp
-		}
-		wordLen++
-	}
-	if wordLen >= 4 {
-		words++
-		if wordCap {
-			capWords++
 		}
 	}
-	caps = upper > 0 && lower*10 <= upper
-	title = !caps && words >= 3 && capWords*10 >= words*7
-	return caps, title
+	return words >= 3 && capWords*10 >= words*7
 }
 
 // tokCaseOK reports whether text token t matches phrase token p in case,

@@ -135,6 +135,12 @@ var actorData embed.FS
 //	organisations: [{code, name, names, ...same fields...}]
 //	officials:     [{name, aliases, terms: [{country, role, from, to}]}]
 //	exclude:       [phrases that match nothing, e.g. "Washington Post"]
+//	not_surnames:  [words that do not make "Jordan X" a person, e.g. "Monday"]
+//
+// Term dates are YYYY-MM-DD, inclusive; a term without "to" is current.
+// State codes are 3 upper-case letters, organisation codes 2 to 12
+// upper-case letters or digits. stance/data/actors/README.md describes the
+// matching rules and the choices made in the data.
 //
 // Merge rules, applied per override document:
 //
@@ -148,12 +154,14 @@ var actorData embed.FS
 //     is taken away from the actor that had it before; within one document
 //     (and within the embedded data as a whole) a phrase naming two
 //     different actors is an error.
-//   - An official whose name already exists is replaced as a whole
-//     (aliases and terms); a new name adds an official.
+//   - An official whose name already exists in an earlier document is
+//     replaced as a whole (aliases and terms); a new name adds an
+//     official. A code or an official name given twice in one document
+//     (or in the embedded data) is an error.
 //   - Exclude phrases are added to the existing ones.
 //
 // Errors name the document, the entry and the field, for example
-// `override 1: states[0] (code "fre"): code: state codes must be 3 upper-case letters`.
+// `override 1: states[0] (code "fre"): code: state code "fre" must be 3 upper-case letters`.
 func LoadGazetteer(overrides ...[]byte) (*Gazetteer, error) {
 	base, err := embeddedActorFiles()
 	if err != nil {

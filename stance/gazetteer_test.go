@@ -323,6 +323,8 @@ func TestFindOfficials(t *testing.T) {
 			"Gorbachev:RUS:head_of_state Reagan:USA:head_of_state Reykjavik:ISL"},
 		{"thatcher kohl", "Thatcher, Kohl and Mitterrand.", day(1989, 1, 1),
 			"Thatcher:GBR:head_of_government Kohl:DEU:head_of_government Mitterrand:FRA:head_of_state"},
+		{"relatives", "Jeb Bush and Donald Trump Jr. spoke.", day(2005, 1, 1), ""},
+		{"no final dot", "Sanctions by the U.S", day(2005, 1, 1), "U.S:USA"},
 		{"takaichi", "Takaichi met Lee Jae-myung.", day(2025, 11, 1),
 			"Takaichi:JPN:head_of_government Lee Jae-myung:KOR:head_of_state"},
 	}
@@ -343,6 +345,31 @@ func TestFindOfficials(t *testing.T) {
 			}
 		})
 	}
+}
+
+func TestZeroGazetteer(t *testing.T) {
+	var g Gazetteer
+	if ms := g.Find("China", time.Time{}, nil); len(ms) != 0 || g.Kind("CHN") != 0 || len(g.Codes()) != 0 {
+		t.Errorf("zero Gazetteer found something: %v", ms)
+	}
+}
+
+func TestFindConcurrent(t *testing.T) {
+	g := testGazetteer(t)
+	const text = "Putin told Xi in Beijing that NATO and the U.S. were wrong."
+	want := render(text, g.Find(text, day(2024, 1, 1), nil))
+	var wg sync.WaitGroup
+	for range 8 {
+		wg.Go(func() {
+			for range 200 {
+				if got := render(text, g.Find(text, day(2024, 1, 1), nil)); got != want {
+					t.Errorf("concurrent Find: %s", got)
+					return
+				}
+			}
+		})
+	}
+	wg.Wait()
 }
 
 func TestFindForms(t *testing.T) {

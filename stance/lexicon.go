@@ -32,6 +32,7 @@ const (
 	wcRequest
 	wcLight
 	wcAuxVerb
+	wcQuant
 )
 
 // wordClassNames maps the YAML names of the classes to their bits, and
@@ -49,6 +50,7 @@ var wordClassNames = map[string]struct {
 	"aux":      {wcAux, false},
 	"be":       {wcBe, false},
 	"clause":   {wcClause, false},
+	"quant":    {wcQuant, false},
 	"relpron":  {wcRelPron, false},
 	"pronoun":  {wcPronoun, false},
 	"request":  {wcRequest, true},
@@ -57,7 +59,7 @@ var wordClassNames = map[string]struct {
 }
 
 // cueFlags are the flags of a cue entry.
-type cueFlags uint8
+type cueFlags uint16
 
 // Cue flags, as written in data/cues.yaml.
 const (
@@ -65,6 +67,8 @@ const (
 	cfNoun                      // noun only
 	cfVerb                      // verb only
 	cfLoc                       // a place right after the cue is its target
+	cfFrom                      // the object of "from" is its target
+	cfObj                       // reaches through the act it names
 )
 
 // cueDef is one compiled cue entry.
@@ -88,6 +92,7 @@ type lexicon struct {
 	byFirst     map[int32][]int // first lemma id -> cue ids, longest first
 	cues        []cueDef
 	boilerFirst map[string][][]byte // first word -> boilerplate phrases
+	boilerAny   [][]byte            // boilerplate marks that are no word ("©")
 }
 
 // lexiconFile is the YAML schema of data/cues.yaml.
@@ -165,6 +170,10 @@ func loadLexicon(data []byte) (*lexicon, error) {
 		if name == "boilerplate" {
 			lx.boilerFirst = make(map[string][][]byte, len(list))
 			for _, p := range list {
+				if p == "" || !isLetterASCII(p[0]) {
+					lx.boilerAny = append(lx.boilerAny, []byte(p))
+					continue
+				}
 				first, _, _ := strings.Cut(p, " ")
 				lx.boilerFirst[first] = append(lx.boilerFirst[first], []byte(p))
 			}
@@ -223,6 +232,10 @@ func parseCueEntry(entry string) (cueDef, []string, error) {
 			d.flags |= cfVerb
 		case "loc":
 			d.flags |= cfLoc
+		case "from":
+			d.flags |= cfFrom
+		case "obj":
+			d.flags |= cfObj
 		default:
 			if w, err := strconv.ParseFloat(field, 64); err == nil {
 				if w <= 0 || w > 1 {

@@ -1,5 +1,7 @@
 package stance
 
+import "bytes"
+
 // Subject search results other than a chunk index.
 const (
 	noActor      int32 = -1 // nothing found: a speaker may stand in
@@ -13,6 +15,7 @@ func (a *analyser) findSpeakers() {
 	sc := a.sc
 	n := len(sc.toks)
 	sc.speaker = resize32(sc.speaker, n)
+	sc.spkStart = resize32(sc.spkStart, n)
 	for i := range sc.speaker {
 		sc.speaker[i] = noActor
 	}
@@ -24,6 +27,7 @@ func (a *analyser) findSpeakers() {
 		}
 		next := s + 1
 		for next < n && !a.isSpeechVerb(next) && !a.isWord(next, "according") {
+			a.steps++
 			next++
 		}
 		var spk int32
@@ -48,7 +52,7 @@ func (a *analyser) findSpeakers() {
 			}
 			if spk >= 0 && !inverted {
 				p := int(sc.chunks[spk].t0) - 1
-				for k := 0; k < 3 && p >= 0 && sc.toks[p].flags&tfWord != 0 && sc.toks[p].class&wcPrep == 0 && sc.toks[p].chunk < 0; k++ {
+				for k := 0; k < 4 && p >= 0 && (sc.toks[p].flags&tfWord != 0 || sc.toks[p].punct == '"') && sc.toks[p].class&wcPrep == 0 && sc.toks[p].chunk < 0; k++ {
 					p--
 				}
 				inverted = a.isPunct(p, ',') && a.onlyTimeAfter(s+1, next)
@@ -61,7 +65,7 @@ func (a *analyser) findSpeakers() {
 		}
 		if spk >= 0 {
 			for k := c0; k < c1; k++ {
-				sc.speaker[k] = spk
+				sc.speaker[k], sc.spkStart[k] = spk, int32(c0)
 			}
 		}
 		prevEnd = s + 1
@@ -74,6 +78,7 @@ func (a *analyser) findSpeakers() {
 // said on Wednesday.").
 func (a *analyser) onlyTimeAfter(from, to int) bool {
 	for k := from; k < to; k++ {
+		a.steps++
 		t := &a.sc.toks[k]
 		if t.punct == ',' {
 			return true
@@ -185,12 +190,15 @@ func (a *analyser) subject(i, lo int, speech bool) int32 {
 // pronoun of a segment wins.
 func (a *analyser) segmentSubject(lo, end int, speech bool) int32 {
 	sc := a.sc
+	lo = max(lo, end-maxSubjectReach)
 	e := end
 	for p := end - 1; p >= lo-1; p-- {
+		a.steps++
 		if p >= lo && sc.toks[p].punct != ',' {
 			continue
 		}
 		for t := p + 1; t < e; t++ {
+			a.steps++
 			tk := &sc.toks[t]
 			if tk.chunk >= 0 {
 				c := &sc.chunks[tk.chunk]
@@ -241,6 +249,7 @@ func (a *analyser) npSource(i int) int32 {
 func (a *analyser) antecedent(j int) int32 {
 	sc := a.sc
 	for k := j - 1; k >= 0 && k >= j-maxSubjectReach; k-- {
+		a.steps++
 		if c := sc.toks[k].chunk; c >= 0 && !sc.chunks[c].loc {
 			return sc.chunks[c].group
 		}
@@ -252,12 +261,13 @@ func (a *analyser) antecedent(j int) int32 {
 // cue cm: not an agent or an origin, and not a place unless the cue takes a
 // place as its target right after it ("war in Ukraine").
 func (a *analyser) eligibleTarget(c *chunk, cm *cueMatch, j int) bool {
-	if c.prep == pkBy || c.prep == pkFrom {
+	d := &a.lx.cues[cm.def]
+	if c.prep == pkBy || c.prep == pkFrom && d.flags&cfFrom == 0 {
 		return false
 	}
 	if c.loc {
 		// "fired missiles at Russia", "the war in Ukraine".
-		return a.lx.cues[cm.def].flags&cfLoc != 0 && (c.at || j-int(cm.t1) <= 3)
+		return d.flags&cfLoc != 0 && (c.at || j-int(cm.t1) <= 3) || c.prep == pkFrom && d.flags&cfFrom != 0
 	}
 	return true
 }
@@ -271,6 +281,7 @@ func (a *analyser) target(ci int32) int32 {
 		end = int(sc.clause1[end+1]) // "warned that China ..."
 	}
 	for j := int(cm.t1); j < end && j < int(cm.t1)+maxTargetReach; j++ {
+		a.steps++
 		t := &sc.toks[j]
 		if t.chunk >= 0 {
 			c := &sc.chunks[t.chunk]
@@ -281,19 +292,70 @@ func (a *analyser) target(ci int32) int32 {
 			continue
 		}
 		if t.cue >= 0 && t.cue != ci {
-			// "suspended the treaty with Washington": a verb reaches
-			// through a relation noun to its partner.
 			o := &sc.cues[t.cue]
-			if cm.noun || !o.noun || a.lx.cues[o.def].flags&cfSym == 0 || cm.through >= 0 {
+			if cm.noun || !o.noun {
 				return noActor
 			}
-			cm.through = t.cue
+			switch od := &a.lx.cues[o.def]; {
+			case od.cat == a.lx.cues[cm.def].cat || a.lx.cues[cm.def].flags&cfObj != 0:
+				// "fired missiles at Syria", "demanded an apology from
+				// Iran": the object names the act.
+			case od.flags&cfSym != 0 && cm.through < 0:
+				// "suspended the treaty with Washington": a verb
+				// reaches through a relation noun to its partner.
+				cm.through = t.cue
+			default:
+				// "condemned the attack on Georgia": the target is the
+				// attack's, not the condemnation's.
+				return noActor
+			}
 			j = int(o.t1) - 1
 			continue
 		}
-		if t.punct == ',' || t.punct == '"' || a.isSpeechVerb(j) || cm.noun && t.class&wcAuxVerb != 0 {
+		if cm.noun && t.class&wcAuxVerb != 0 {
+			// A noun's target is in its own phrase, unless a passive
+			// light verb follows ("warrants were issued for X").
+			k := j
+			for k < end && sc.toks[k].class&wcAuxVerb != 0 {
+				k++
+			}
+			if k >= end || sc.toks[k].class&wcLight == 0 {
+				return noActor
+			}
+			j = k
+			continue
+		}
+		if t.punct == ',' || t.punct == '"' || a.isSpeechVerb(j) {
 			return noActor
 		}
+		if c := a.possessivePronounTarget(j, cm); c >= 0 {
+			return c
+		}
+	}
+	return noActor
+}
+
+// possessivePronounTarget resolves "its" or "their" at token j after cue
+// cm to the nearest earlier actor that is not the cue's own subject ("Kenya
+// said Somalia had attacked its border posts").
+func (a *analyser) possessivePronounTarget(j int, cm *cueMatch) int32 {
+	switch string(a.word(j)) {
+	case "its", "their":
+	default:
+		return noActor
+	}
+	sc := a.sc
+	src := a.subject(int(cm.t0), int(sc.clause0[cm.t0]), false)
+	for k := int(cm.t0) - 1; k >= 0 && k >= j-maxSubjectReach; k-- {
+		a.steps++
+		c := sc.toks[k].chunk
+		if c < 0 || sc.chunks[c].loc {
+			continue
+		}
+		if g := sc.chunks[c].group; g != src && (src < 0 || sc.chunks[g].code != sc.chunks[src].code) {
+			return g
+		}
+		k = int(sc.chunks[c].t0)
 	}
 	return noActor
 }
@@ -327,7 +389,8 @@ func (a *analyser) overrideRelations() {
 func (a *analyser) objectBetween(src int32, i int) int32 {
 	sc := a.sc
 	last := &sc.chunks[sc.chunks[src].gEnd-1]
-	for j := int(last.t1); j < i; j++ {
+	for j := max(int(last.t1), i-maxSubjectReach); j < i; j++ {
+		a.steps++
 		t := &sc.toks[j]
 		if t.chunk < 0 {
 			continue
@@ -357,12 +420,17 @@ func (a *analyser) negated(i, lo int) bool {
 	return false
 }
 
-// controlledInfinitive reports whether the verb at token i is an
-// infinitive whose subject is someone asked or allowed to act ("asked
-// Obama to help Iran", "permission to Russia to help Israel"): the clause
-// then says nothing about who stands where.
-func (a *analyser) controlledInfinitive(i int) bool {
+// irrealis reports whether the verb at token i names an act that is
+// only asked for, allowed or warned against: an infinitive whose subject is
+// someone asked or allowed to act ("asked Obama to help Iran", "permission
+// to Russia to help Israel"), or a gerund after "against" or "from"
+// ("warned China against supplying arms"). Such a clause says nothing
+// about who stands where.
+func (a *analyser) irrealis(i int) bool {
 	sc := a.sc
+	if (a.isWord(i-1, "against") || a.isWord(i-1, "from")) && bytes.HasSuffix(a.word(i), []byte("ing")) {
+		return true
+	}
 	if !a.isWord(i-1, "to") {
 		return false
 	}
@@ -449,7 +517,7 @@ func (a *analyser) relate(ci int32) {
 	d := &a.lx.cues[cm.def]
 	i, lo := int(cm.t0), int(sc.clause0[cm.t0])
 	cm.negated = a.negated(i, lo)
-	if !cm.noun && a.controlledInfinitive(i) {
+	if a.irrealis(i) {
 		return
 	}
 	conf := confDirect
@@ -472,12 +540,12 @@ func (a *analyser) relate(ci int32) {
 		// "X said Y's role would be a serious problem": the speaker
 		// judges the subject.
 		src, conf = sc.speaker[i], confSpeaker
-		tgt = a.segmentSubject(max(lo, a.contentStart(i)), a.copula(i), false)
+		tgt = a.segmentSubject(max(lo, int(sc.spkStart[i])), a.copula(i), false)
 	case cm.noun:
 		src = a.npSource(i)
 		fromNP = src >= 0
 		if src < 0 {
-			src = a.segmentSubject(a.nounRegion(ci, lo), i, false)
+			src = a.segmentSubject(a.nounRegion(ci, max(lo, i-maxSubjectReach)), i, false)
 		}
 		if src < 0 && agent >= 0 {
 			src = agent
@@ -497,7 +565,7 @@ func (a *analyser) relate(ci int32) {
 		case src == noActor:
 			src, conf = spk, confSpeaker
 			if tgt < 0 {
-				tgt, conf = a.segmentSubject(a.contentStart(i), i, false), confReported
+				tgt, conf = a.segmentSubject(int(sc.spkStart[i]), i, false), confReported
 			}
 		}
 	}
@@ -552,6 +620,7 @@ func (a *analyser) copula(i int) int {
 func (a *analyser) nounRegion(ci int32, lo int) int {
 	sc := a.sc
 	for k := ci - 1; k >= 0; k-- {
+		a.steps++
 		p := &sc.cues[k]
 		if int(p.t1) <= lo {
 			break
@@ -563,25 +632,14 @@ func (a *analyser) nounRegion(ci int32, lo int) int {
 	return lo
 }
 
-// contentStart returns the first token of the reported clause that holds
-// token i.
-func (a *analyser) contentStart(i int) int {
-	sc := a.sc
-	spk := sc.speaker[i]
-	j := i
-	for j > 0 && sc.speaker[j-1] == spk {
-		j--
-	}
-	return j
-}
-
 // predicate applies a verb cue without actors of its own to the relation
 // noun that is its subject: "ties between China and the US are straining"
 // turns the relation's evidence into the verb's.
 func (a *analyser) predicate(ci int32, score, conf float64) {
 	sc := a.sc
-	lo := sc.clause0[sc.cues[ci].t0]
+	lo := max(sc.clause0[sc.cues[ci].t0], sc.cues[ci].t0-maxSubjectReach)
 	for k := ci - 1; k >= 0 && sc.cues[k].t0 >= lo; k-- {
+		a.steps++
 		p := &sc.cues[k]
 		if !p.noun || a.lx.cues[p.def].flags&cfSym == 0 || p.c1 == p.c0 {
 			continue
@@ -639,6 +697,7 @@ func (a *analyser) collectPairs() {
 		src, tgt := sc.chunks[c.src].code, sc.chunks[c.tgt].code
 		p := -1
 		for k := range sc.pairs {
+			a.steps++
 			if sc.pairs[k].src == src && sc.pairs[k].tgt == tgt {
 				p = k
 				break
@@ -654,8 +713,9 @@ func (a *analyser) collectPairs() {
 		pe := &sc.pairs[p]
 		cm := &sc.cues[c.cue]
 		start, end := int(sc.toks[cm.t0].start), int(sc.toks[cm.t1-1].end)
-		dup := false
+		dup := len(pe.cues) >= maxPairCues
 		for _, q := range pe.cues {
+			a.steps++
 			if q.Start == start {
 				dup = true
 				break

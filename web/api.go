@@ -70,7 +70,7 @@ type nameSpan struct {
 	Seconds int64  `json:"seconds"`
 }
 
-func nameSpans(ws []namedWindow) []nameSpan {
+func nameSpans(ws []namedSpan) []nameSpan {
 	out := make([]nameSpan, len(ws))
 	for i, w := range ws {
 		out[i] = nameSpan{Name: w.Name, Seconds: int64(w.Span / time.Second)}
@@ -190,7 +190,7 @@ func (h *handler) movers(ctx context.Context, p params, _ anchorInfo) (any, erro
 	if p.Actor != "" {
 		f.Actors = []string{p.Actor}
 	}
-	base := store.Window{From: p.Window.From.Add(-time.Duration(p.Baseline) * p.Span()), To: p.Window.From}
+	base := store.Window{From: notBefore(p.Window.From.Add(-time.Duration(p.Baseline)*p.Span()), minTime), To: p.Window.From}
 	recent, err := h.a.Summaries(ctx, p.Window, f)
 	if err != nil {
 		return nil, fmt.Errorf("reading the window's summaries: %w", err)

@@ -13,21 +13,21 @@ import (
 	"github.com/stancemon/stancemon/store"
 )
 
-// namedWindow is a window length the API and the page offer by name.
-type namedWindow struct {
+// namedSpan is a window length or a step that the API offers by name.
+type namedSpan struct {
 	Name string
 	Span time.Duration
 }
 
 // windows are the named windows, shortest first.
-var windows = []namedWindow{
+var windows = []namedSpan{
 	{"24h", 24 * time.Hour},
 	{"7d", 7 * 24 * time.Hour},
 	{"30d", 30 * 24 * time.Hour},
 }
 
 // steps are the series bucket widths the API offers by name.
-var steps = []namedWindow{
+var steps = []namedSpan{
 	{"1h", time.Hour},
 	{"6h", 6 * time.Hour},
 	{"1d", 24 * time.Hour},
@@ -233,28 +233,38 @@ func (p *params) decodeWindow(v url.Values, given field, anchor time.Time) error
 	if given&fWindow != 0 {
 		name = v.Get("window")
 	}
-	i := slices.IndexFunc(windows, func(w namedWindow) bool { return w.Name == name })
+	i := slices.IndexFunc(windows, func(w namedSpan) bool { return w.Name == name })
 	if i < 0 {
 		return errParam("window", "%q is not one of %s", truncate(name), names(windows))
 	}
 	p.WindowName = name
-	p.Window = store.Window{From: anchor.Add(-windows[i].Span), To: anchor}
+	p.Window = store.Window{From: notBefore(anchor.Add(-windows[i].Span), minTime), To: anchor}
 	return nil
 }
 
+// notBefore returns t, or floor when t is before it.
+func notBefore(t, floor time.Time) time.Time {
+	if t.Before(floor) {
+		return floor
+	}
+	return t
+}
+
 // decodeStep sets the bucket width of a series: the named step, or by
-// default 1h for windows up to 7 days and 1d beyond. The window must not
-// hold more than maxBuckets buckets.
+// default 1h for windows up to a day, 6h up to 7 days and 1d beyond. The
+// window must not hold more than maxBuckets buckets.
 func (p *params) decodeStep(s string, given bool) error {
 	switch {
 	case given:
-		i := slices.IndexFunc(steps, func(w namedWindow) bool { return w.Name == s })
+		i := slices.IndexFunc(steps, func(w namedSpan) bool { return w.Name == s })
 		if i < 0 {
 			return errParam("step", "%q is not one of %s", truncate(s), names(steps))
 		}
 		p.Step = steps[i].Span
-	case p.Span() <= 7*24*time.Hour:
+	case p.Span() <= 24*time.Hour:
 		p.Step = time.Hour
+	case p.Span() <= 7*24*time.Hour:
+		p.Step = 6 * time.Hour
 	default:
 		p.Step = 24 * time.Hour
 	}
@@ -297,7 +307,7 @@ func stepName(d time.Duration) string {
 	return d.String()
 }
 
-func names(ws []namedWindow) string {
+func names(ws []namedSpan) string {
 	out := make([]string, len(ws))
 	for i, w := range ws {
 		out[i] = w.Name

@@ -10,11 +10,14 @@ package web
 
 import (
 	"context"
+	"crypto/sha256"
 	"embed"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"io/fs"
 	"net/http"
+	"strings"
 	"time"
 
 	"go.uber.org/zap"
@@ -59,8 +62,9 @@ func newHandler(q store.Querier, a store.Analyst, alerts store.AlertLog, log *za
 	h := &handler{q: q, a: a, alerts: alerts, log: log, now: now}
 	mux := http.NewServeMux()
 	// The embedded paths start with assets/, as the URLs.
-	mux.Handle("/{$}", pageHeaders(serveFile(assets, "assets/index.html")))
-	mux.Handle("/assets/", pageHeaders(http.FileServerFS(assets)))
+	etags := assetETags()
+	mux.Handle("/{$}", pageHeaders(etags, serveFile(assets, "assets/index.html")))
+	mux.Handle("/assets/", pageHeaders(etags, http.FileServerFS(assets)))
 	mux.Handle("/api/meta", h.api(metaEndpoint, h.meta))
 	mux.Handle("/api/matrix", h.api(matrixEndpoint, h.matrix))
 	mux.Handle("/api/series", h.api(seriesEndpoint, h.series))
@@ -80,16 +84,45 @@ func serveFile(fsys fs.FS, name string) http.Handler {
 	})
 }
 
-// pageHeaders sets the security headers of the page and its assets: the
-// page loads scripts only from this server.
-func pageHeaders(next http.Handler) http.Handler {
+// pageHeaders sets the headers of the page and its assets: security (the
+// page loads scripts only from this server) and caching (browsers
+// revalidate with the ETag of the file, which http.ServeContent checks).
+func pageHeaders(etags map[string]string, next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		h := w.Header()
 		h.Set("Content-Security-Policy", "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'")
 		h.Set("X-Content-Type-Options", "nosniff")
 		h.Set("Referrer-Policy", "no-referrer")
+		h.Set("Cache-Control", "no-cache")
+		name := "assets/index.html"
+		if r.URL.Path != "/" {
+			name = strings.TrimPrefix(r.URL.Path, "/")
+		}
+		if tag, ok := etags[name]; ok {
+			h.Set("ETag", tag)
+		}
 		next.ServeHTTP(w, r)
 	})
+}
+
+// assetETags returns the ETag of every embedded file by path: a hash of
+// its content (embedded files have no modification time).
+func assetETags() map[string]string {
+	etags := map[string]string{}
+	// The walk of an embedded tree cannot fail: errors are ignored.
+	_ = fs.WalkDir(assets, "assets", func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return nil
+		}
+		b, err := assets.ReadFile(path)
+		if err != nil {
+			return nil
+		}
+		sum := sha256.Sum256(b)
+		etags[path] = `"` + hex.EncodeToString(sum[:8]) + `"`
+		return nil
+	})
+	return etags
 }
 
 // apiFunc answers one API request with a value to encode as JSON.
@@ -134,9 +167,11 @@ func (h *handler) api(e endpoint, fn apiFunc) http.Handler {
 		an := anchor(h.now().UTC(), latest.UTC())
 		p, err := decodeQuery(r.URL.RawQuery, e, an.End)
 		if err != nil {
-			var pe *paramError
-			errors.As(err, &pe)
-			writeError(w, http.StatusBadRequest, err.Error(), pe.Param)
+			param := ""
+			if pe := (*paramError)(nil); errors.As(err, &pe) {
+				param = pe.Param
+			}
+			writeError(w, http.StatusBadRequest, err.Error(), param)
 			return
 		}
 		v, err := fn(ctx, p, an)

@@ -261,7 +261,7 @@ func TestAPI(t *testing.T) {
 		name      string
 		target    string
 		noAlerts  bool
-		latest    time.Time
+		latest    *time.Time // the newest article, if not the fake's
 		want      []want
 		wantCalls []string
 	}{
@@ -272,11 +272,11 @@ func TestAPI(t *testing.T) {
 		},
 		{
 			name: "meta, replay of 1987", target: "/api/meta", noAlerts: true,
-			latest: time.Date(1987, 10, 19, 15, 45, 0, 0, time.UTC),
-			want: []want{{[]any{"replay"}, true}, {[]any{"end"}, "1987-10-19T16:00:00Z"}, {[]any{"alerts"}, false}},
+			latest: ptr(time.Date(1987, 10, 19, 15, 45, 0, 0, time.UTC)),
+			want:   []want{{[]any{"replay"}, true}, {[]any{"end"}, "1987-10-19T16:00:00Z"}, {[]any{"alerts"}, false}},
 		},
 		{
-			name: "meta, empty store", target: "/api/meta", latest: time.Time{},
+			name: "meta, empty store", target: "/api/meta", latest: ptr(time.Time{}),
 			want: []want{{[]any{"replay"}, false}, {[]any{"latest"}, nil}, {[]any{"end"}, rfc(now)}},
 		},
 		{
@@ -295,24 +295,36 @@ func TestAPI(t *testing.T) {
 		},
 		{
 			name: "matrix replay windows end after the newest article", target: "/api/matrix?window=24h",
-			latest: time.Date(1987, 10, 19, 15, 45, 0, 0, time.UTC),
+			latest: ptr(time.Date(1987, 10, 19, 15, 45, 0, 0, time.UTC)),
 			want:   []want{{[]any{"from"}, "1987-10-18T16:00:00Z"}, {[]any{"to"}, "1987-10-19T16:00:00Z"}},
+		},
+		{
+			name: "windows start in 1970 at the earliest", target: "/api/movers?window=30d",
+			latest: ptr(time.Date(1970, 1, 3, 10, 0, 0, 0, time.UTC)),
+			want: []want{
+				{[]any{"from"}, "1970-01-01T00:00:01Z"}, {[]any{"to"}, "1970-01-03T11:00:00Z"},
+				{[]any{"baseline_from"}, "1970-01-01T00:00:01Z"}, {[]any{"baseline_to"}, "1970-01-01T00:00:01Z"},
+			},
 		},
 		{
 			name: "matrix custom window", target: "/api/matrix?from=2026-01-01T00:00:00Z&to=2026-01-02T00:00:00%2B01:00",
 			want: []want{{[]any{"window"}, nil}, {[]any{"from"}, "2026-01-01T00:00:00Z"}, {[]any{"to"}, "2026-01-01T23:00:00Z"}},
 		},
 		{
-			name: "series and its reverse, hourly by default", target: "/api/series?source=CHN&target=USA&window=7d",
+			name: "series and its reverse, 6-hourly by default over 7 days", target: "/api/series?source=CHN&target=USA&window=7d",
 			want: []want{
-				{[]any{"step"}, "1h"}, {[]any{"step_seconds"}, 3600.0},
+				{[]any{"step"}, "6h"}, {[]any{"step_seconds"}, 21600.0},
 				{[]any{"series", 0, "source"}, "CHN"}, {[]any{"series", 0, "points", 0, "articles"}, 3.0},
 				{[]any{"series", 1, "source"}, "USA"}, {[]any{"series", 1, "points"}, []any{}},
 			},
 			wantCalls: []string{
-				"Series CHN->USA " + fmtWindow(store.Window{From: week, To: now}) + " 1h0m0s",
-				"Series USA->CHN " + fmtWindow(store.Window{From: week, To: now}) + " 1h0m0s",
+				"Series CHN->USA " + fmtWindow(store.Window{From: week, To: now}) + " 6h0m0s",
+				"Series USA->CHN " + fmtWindow(store.Window{From: week, To: now}) + " 6h0m0s",
 			},
+		},
+		{
+			name: "series hourly by default over 24 hours", target: "/api/series?source=CHN&target=USA",
+			want: []want{{[]any{"step"}, "1h"}, {[]any{"window"}, "24h"}},
 		},
 		{
 			name: "series daily by default beyond 7 days", target: "/api/series?source=CHN&target=USA&window=30d",
@@ -351,7 +363,7 @@ func TestAPI(t *testing.T) {
 		},
 		{
 			name: "alerts", target: "/api/alerts?source=CHN&target=USA&window=30d",
-			want: []want{{[]any{"enabled"}, true}, {[]any{"alerts", 0, "rule"}, "HostileTurn"}},
+			want:      []want{{[]any{"enabled"}, true}, {[]any{"alerts", 0, "rule"}, "HostileTurn"}},
 			wantCalls: []string{"Alerts " + fmtWindow(store.Window{From: now.Add(-30 * 24 * time.Hour), To: now}) + " {CHN USA []} 100"},
 		},
 		{
@@ -361,8 +373,8 @@ func TestAPI(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			f := newFake()
-			if tc.latest != (time.Time{}) || tc.name == "meta, empty store" {
-				f.latest = tc.latest
+			if tc.latest != nil {
+				f.latest = *tc.latest
 			}
 			var alerts store.AlertLog = f
 			if tc.noAlerts {
@@ -398,6 +410,8 @@ func TestAPI(t *testing.T) {
 	}
 }
 
+func ptr[T any](v T) *T { return &v }
+
 func TestPage(t *testing.T) {
 	h := NewHandler(newFake(), newFake(), nil, nil)
 	for _, tc := range []struct {
@@ -427,6 +441,22 @@ func TestPage(t *testing.T) {
 			}
 		})
 	}
+	t.Run("revalidation with ETag", func(t *testing.T) {
+		for _, target := range []string{"/", "/assets/vendor/echarts.min.js"} {
+			_, hdr, _, _ := get(t, h, http.MethodGet, target)
+			tag := hdr.Get("ETag")
+			if tag == "" || hdr.Get("Cache-Control") != "no-cache" {
+				t.Fatalf("%s: ETag %q, Cache-Control %q", target, tag, hdr.Get("Cache-Control"))
+			}
+			req := httptest.NewRequest(http.MethodGet, target, nil)
+			req.Header.Set("If-None-Match", tag)
+			rec := httptest.NewRecorder()
+			h.ServeHTTP(rec, req)
+			if rec.Code != http.StatusNotModified || rec.Body.Len() != 0 {
+				t.Errorf("%s with If-None-Match: status %d, %d bytes; want 304 and none", target, rec.Code, rec.Body.Len())
+			}
+		}
+	})
 	t.Run("no CDN", func(t *testing.T) {
 		for _, name := range []string{"assets/index.html", "assets/app.js", "assets/style.css"} {
 			b, err := assets.ReadFile(name)

@@ -2,8 +2,9 @@
 // Lines corpus and compares it with VADER sentence sentiment on the same
 // sentences.
 //
-//	go run ./cmd/scorebench -corpus ../shared/data/reuters21578.jsonl.gz
+//	go run ./cmd/scorebench ../shared/data/reuters21578.jsonl.gz
 //
+// (or -corpus FILE).
 // The corpus holds one {"id","published_at","title","body"} object a line,
 // plain or gzip-compressed. Empty articles are scored like the others; a
 // malformed date counts as unknown; an undecodable line is counted and
@@ -35,6 +36,9 @@ func main() {
 	limit := flag.Int("limit", 0, "score at most this many articles (0: all)")
 	skipVADER := flag.Bool("no-vader", false, "skip the VADER runs")
 	flag.Parse()
+	if flag.NArg() > 0 {
+		*corpus = flag.Arg(0)
+	}
 	if err := run(os.Stdout, *corpus, *workers, *limit, !*skipVADER); err != nil {
 		fmt.Fprintln(os.Stderr, "scorebench:", err)
 		os.Exit(1)

@@ -130,16 +130,13 @@ func decodeGoldLine(line []byte) (goldItem, error) {
 	case raw.Text == nil:
 		return it, fmt.Errorf("item %q: text: missing", *raw.ID)
 	case raw.Dyads == nil:
-		return it, fmt.Errorf("item %q: dyads: missing (use [] for none)", *raw.ID)
+		return it, fmt.Errorf("item %q: dyads: missing or null (use [] for none)", *raw.ID)
 	}
 	it.ID, it.Text = *raw.ID, *raw.Text
 	dd := json.NewDecoder(bytes.NewReader(*raw.Dyads))
 	dd.DisallowUnknownFields()
 	if err := dd.Decode(&it.Dyads); err != nil {
 		return it, fmt.Errorf("item %q: dyads: %w", it.ID, err)
-	}
-	if it.Dyads == nil {
-		return it, fmt.Errorf("item %q: dyads: must be a list", it.ID)
 	}
 	for i, d := range it.Dyads {
 		switch {

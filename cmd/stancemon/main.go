@@ -38,6 +38,8 @@ func newRootCmd() *cobra.Command {
 		newDyadsCmd(),
 		newScoreCmd(),
 		newEvalCmd(),
+		newAlertsCmd(),
+		newSimulateCmd(),
 	)
 	return root
 }

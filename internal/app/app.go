@@ -65,7 +65,7 @@ func RunWithStore(ctx context.Context, cfg config.Config, st store.Store, log *z
 	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	reader := pipeline.NewReader(pipeline.ReaderConfig{
 		Brokers: cfg.Kafka.Brokers, Topic: cfg.Kafka.Topic, Group: cfg.Kafka.Group,
-		MaxBytes: cfg.Kafka.MaxMessageBytes, MaxWait: cfg.Kafka.MaxWait,
+		MaxBytes: cfg.Kafka.MaxMessageBytes, MaxWait: cfg.Kafka.MaxWait, SessionTimeout: cfg.Kafka.SessionTimeout,
 	})
 	dlq := pipeline.NewDeadLetterWriter(cfg.Kafka.Brokers, cfg.Kafka.DLQ())
 	p, err := pipeline.New(pipeline.Config{

@@ -2,6 +2,7 @@ package e2e
 
 import (
 	"bytes"
+	"net"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -73,8 +74,12 @@ func TestSIGKILLMidStream(t *testing.T) {
 	t.Logf("killed with %d of 3000 articles stored, %d offsets committed", atKill, committed(t, b.Addr(), "g-kill", "articles"))
 
 	publish(t, b.Addr(), "articles", values[3000:])
+	t.Log("restarting")
 	second := startRun(t, b.Addr(), "articles", "g-kill", dsn)
+	waitFor(t, "first commit after restart", func() bool { return committed(t, b.Addr(), "g-kill", "articles") > 0 })
+	t.Log("first commit after restart")
 	waitFor(t, "all 4000 committed", func() bool { return committed(t, b.Addr(), "g-kill", "articles") == 4000 })
+	t.Log("all committed")
 	if err := second.signal(t, syscall.SIGTERM); err != nil {
 		t.Fatalf("second run: %v", err)
 	}
@@ -115,4 +120,50 @@ func TestSIGTERMDrains(t *testing.T) {
 	want := expect(t, msgs)
 	compareTotals(t, "raw", raw, want)
 	compareTotals(t, "hourly", hourly, want)
+}
+
+// TestKcatToClickHouse publishes with kcat (a client we did not write) to
+// `stancemon broker`, runs `stancemon run`, and finds the rows in ClickHouse.
+func TestKcatToClickHouse(t *testing.T) {
+	kcat, err := exec.LookPath("kcat")
+	if err != nil {
+		t.Fatal("kcat is not installed: run `make services` (it installs Debian's kcat)")
+	}
+	dsn := testenv.ClickHouseDSN(t)
+	addr := freeAddr(t)
+	brokerCmd := exec.Command(stancemonBinary(t), "broker", "--addr", addr, "--data", t.TempDir())
+	must(t, brokerCmd.Start())
+	t.Cleanup(func() { _ = brokerCmd.Process.Kill(); _ = brokerCmd.Wait() })
+	waitFor(t, "the broker", func() bool {
+		c, err := net.Dial("tcp", addr)
+		if err == nil {
+			c.Close()
+		}
+		return err == nil
+	})
+	msgs := testenv.Articles(120, day)
+	var in bytes.Buffer
+	for i, v := range testenv.JSON(t, msgs) {
+		in.WriteString(msgs[i].ID + "\t")
+		in.Write(v)
+		in.WriteByte('\n')
+	}
+	pub := exec.Command(kcat, "-b", addr, "-t", "articles", "-P", "-K", "\t")
+	pub.Stdin = &in
+	if out, err := pub.CombinedOutput(); err != nil {
+		t.Fatalf("kcat: %v\n%s", err, out)
+	}
+	run := startRun(t, addr, "articles", "g-kcat", dsn)
+	waitFor(t, "all committed", func() bool { return committed(t, addr, "g-kcat", "articles") == 120 })
+	must(t, run.signal(t, syscall.SIGTERM))
+	raw, _ := stored(t, dsn)
+	compareTotals(t, "rows published by kcat", raw, expect(t, msgs))
+}
+
+func freeAddr(t *testing.T) string {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	must(t, err)
+	defer ln.Close()
+	return ln.Addr().String()
 }

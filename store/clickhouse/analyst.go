@@ -79,7 +79,8 @@ func (s *Store) Series(ctx context.Context, source, target string, w store.Windo
 }
 
 // Evidence implements store.Analyst from stance_events, with the titles
-// from articles (ANY LEFT JOIN: an article stored twice gives one title).
+// from articles (ANY LEFT JOIN: an article stored twice gives one title;
+// current ClickHouse wants the joined subqueries aliased).
 func (s *Store) Evidence(ctx context.Context, source, target string, w store.Window, limit int) ([]store.EvidenceRow, error) {
 	if limit <= 0 {
 		return nil, fmt.Errorf("reading evidence: limit %d is not positive", limit)
@@ -97,9 +98,9 @@ func (s *Store) Evidence(ctx context.Context, source, target string, w store.Win
 			SELECT published_at, article_id, outlet, url, source, target, score, category,
 				confidence, evidence, cues
 			FROM stance_events` + events + order + ` LIMIT ?
-		) ANY LEFT JOIN (
+		) AS e ANY LEFT JOIN (
 			SELECT id AS article_id, title FROM articles` + titleWhere + `
-		) USING article_id` + order
+		) AS a USING article_id` + order
 	args := append(append(eventArgs, limit), titleArgs...)
 	rows, err := s.conn.Query(ctx, q, args...)
 	if err != nil {

@@ -54,7 +54,7 @@ func (s *Store) write(ctx context.Context, b store.Batch, tables []table) error 
 	defer s.mu.Unlock()
 	spans := b.Spans()
 	if err := s.loadMarks(ctx, b, spans); err != nil {
-		return err
+		return fmt.Errorf("writing batch: %w", err)
 	}
 	ingestedAt := s.now().UTC().Truncate(time.Second)
 	for _, t := range tables {

@@ -194,10 +194,12 @@
       grid: { left: 50, right: 50, top: 40, bottom: 60 },
       tooltip: { trigger: 'axis' },
       dataZoom: [{ type: 'inside' }, { type: 'slider', height: 18, bottom: 8 }],
-      xAxis: { type: 'time', min: s.from, max: s.to },
+      // Daily buckets start at midnight, maybe before the window.
+      xAxis: { type: 'time', min: (v) => Math.min(v.min, Date.parse(s.from)), max: Date.parse(s.to) },
       yAxis: [
         { type: 'value', name: 'score', min: -1, max: 1 },
-        { type: 'value', name: 'articles', minInterval: 1, splitLine: { show: false } },
+        // The bars keep to the lower third, under the lines.
+        { type: 'value', name: 'articles', minInterval: 1, max: (v) => Math.max(3, Math.ceil(v.max * 3)), splitLine: { show: false } },
       ],
       series: series,
     }, { notMerge: true });
@@ -214,7 +216,7 @@
   // ---- movers -------------------------------------------------------------
 
   async function loadMovers() {
-    const m = await api('/api/movers', { window: state.window, limit: 15 });
+    const m = await api('/api/movers', { window: state.window, limit: 12 });
     $('#movers-note').textContent = 'Mean score over the window against the ' + fmtTime(m.baseline_from) + ' to ' +
       fmtTime(m.baseline_to) + ' baseline; dyads with at least ' + m.min_articles + ' articles in both. Click a row.';
     const rows = m.movers.map((v) => {

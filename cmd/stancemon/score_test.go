@@ -1,0 +1,182 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/stancemon/stancemon/stance"
+)
+
+func TestRunScoreText(t *testing.T) {
+	cases := []struct {
+		format string
+		check  func(t *testing.T, out string)
+	}{
+		{"table", func(t *testing.T, out string) {
+			if !strings.Contains(out, "CHN") || !strings.Contains(out, "JPN") || !strings.Contains(out, "DISAPPROVE") {
+				t.Errorf("table lacks the dyad:\n%s", out)
+			}
+		}},
+		{"json", func(t *testing.T, out string) {
+			var r scoredArticle
+			if err := json.Unmarshal([]byte(out), &r); err != nil {
+				t.Fatalf("decoding %q: %v", out, err)
+			}
+			if len(r.Dyads) != 1 || r.Dyads[0].Source != "CHN" || r.Dyads[0].Target != "JPN" || r.Actors["CHN"] != 1 {
+				t.Errorf("result %+v, want one CHN>JPN dyad", r)
+			}
+		}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.format, func(t *testing.T) {
+			var out, errOut bytes.Buffer
+			err := runScore(strings.NewReader("China warned Japan on Tuesday."), &out, &errOut, scoreOptions{input: "text", format: tc.format, maxLine: 1 << 20})
+			if err != nil {
+				t.Fatalf("runScore: %v (stderr %s)", err, errOut.String())
+			}
+			tc.check(t, out.String())
+		})
+	}
+}
+
+func TestRunScoreJSONL(t *testing.T) {
+	in := strings.Join([]string{
+		`{"id": "a", "text": "China warned Japan."}`,
+		`{"id": "b", "text": `,
+		``,
+		`{"id": 7, "title": "Talks", "body": "Iran and Iraq held talks.", "published_at": "2008-08-02T10:00:00Z"}`,
+		`{"id": "c", "text": "` + strings.Repeat("x", 200) + `"}`,
+		`{"id": "d", "body": "Nothing here.", "published_at": "yesterday"}`,
+		`{"id": "e", "text": ""}`,
+	}, "\n")
+	var out, errOut bytes.Buffer
+	err := runScore(strings.NewReader(in), &out, &errOut, scoreOptions{input: "jsonl", maxLine: 120})
+	if !errors.Is(err, errBadLines) {
+		t.Fatalf("runScore error %v, want errBadLines", err)
+	}
+	var ids []string
+	for _, line := range strings.Split(strings.TrimSpace(out.String()), "\n") {
+		var r scoredArticle
+		if err := json.Unmarshal([]byte(line), &r); err != nil {
+			t.Fatalf("decoding output line %q: %v", line, err)
+		}
+		if r.Dyads == nil || r.Actors == nil {
+			t.Errorf("line %q: dyads and actors must be lists and maps, not null", line)
+		}
+		ids = append(ids, r.ID)
+	}
+	if got, want := strings.Join(ids, ","), "a,7,e"; got != want {
+		t.Errorf("scored ids %s, want %s in input order", got, want)
+	}
+	stderr := errOut.String()
+	for _, want := range []string{"line 2:", "line 5: line too long", "line 6:", "published_at"} {
+		if !strings.Contains(stderr, want) {
+			t.Errorf("stderr lacks %q:\n%s", want, stderr)
+		}
+	}
+}
+
+func TestRunScoreFlags(t *testing.T) {
+	cases := []struct {
+		name string
+		o    scoreOptions
+		want string
+	}{
+		{"input", scoreOptions{input: "xml", maxLine: 1}, "--input"},
+		{"format", scoreOptions{input: "text", format: "csv", maxLine: 1}, "--format"},
+		{"max line", scoreOptions{input: "jsonl", maxLine: 0}, "--max-line"},
+		{"published", scoreOptions{input: "text", published: "soon", maxLine: 1}, "--published"},
+		{"actors", scoreOptions{input: "text", actors: "/nonexistent/actors.yaml", maxLine: 1}, "reading actor overrides"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			err := runScore(strings.NewReader(""), &bytes.Buffer{}, &bytes.Buffer{}, tc.o)
+			if err == nil || !strings.Contains(err.Error(), tc.want) {
+				t.Errorf("error %v, want one naming %s", err, tc.want)
+			}
+		})
+	}
+}
+
+func TestDecodeArticleLine(t *testing.T) {
+	cases := []struct {
+		name    string
+		line    string
+		want    stance.Article
+		wantErr string
+	}{
+		{"text", `{"id":"x","text":"hello"}`, stance.Article{ID: "x", Body: "hello"}, ""},
+		{"title body date", `{"id":"y","title":"T","body":"B","published_at":"2023-02-22T10:00:00+01:00"}`,
+			stance.Article{ID: "y", Title: "T", Body: "B", PublishedAt: time.Date(2023, 2, 22, 9, 0, 0, 0, time.UTC)}, ""},
+		{"numeric id", `{"id":12,"text":"a"}`, stance.Article{ID: "12", Body: "a"}, ""},
+		{"title only", `{"id":"t","title":"T"}`, stance.Article{ID: "t", Title: "T"}, ""},
+		{"both", `{"id":"z","text":"a","body":"b"}`, stance.Article{}, "not both"},
+		{"nothing", `{"id":"z"}`, stance.Article{}, "no text"},
+		{"unknown field", `{"id":"z","text":"a","lang":"en"}`, stance.Article{}, "unknown field"},
+		{"bad date", `{"id":"z","text":"a","published_at":"2023-02-30"}`, stance.Article{}, "RFC 3339"},
+		{"bad id", `{"id":[1],"text":"a"}`, stance.Article{}, "id must be"},
+		{"trailing", `{"id":"z","text":"a"} {}`, stance.Article{}, "trailing"},
+		{"not json", `hello`, stance.Article{}, "decoding article"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			got, err := decodeArticleLine([]byte(tc.line))
+			if tc.wantErr != "" {
+				if err == nil || !strings.Contains(err.Error(), tc.wantErr) {
+					t.Fatalf("error %v, want one containing %q", err, tc.wantErr)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatalf("decodeArticleLine: %v", err)
+			}
+			if got != tc.want {
+				t.Errorf("got %+v, want %+v", got, tc.want)
+			}
+		})
+	}
+}
+
+func FuzzDecodeArticleLine(f *testing.F) {
+	for _, s := range []string{
+		`{"id":"x","text":"hello"}`,
+		`{"id":1,"title":"T","body":"B","published_at":"2023-02-22T10:00:00Z"}`,
+		`{"id":"z","text":"a","body":"b"}`,
+		`{}`, `[]`, `null`, `{"id":`, "\xff",
+	} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, line []byte) {
+		a, err := decodeArticleLine(line)
+		if err != nil && a != (stance.Article{}) {
+			t.Errorf("error %v with a non-zero article %+v", err, a)
+		}
+		if err == nil && !a.PublishedAt.IsZero() && a.PublishedAt.Location() != time.UTC {
+			t.Errorf("published_at %v not in UTC", a.PublishedAt)
+		}
+	})
+}
+
+func TestScanLines(t *testing.T) {
+	in := "short\n" + strings.Repeat("y", 100) + "\nlast"
+	var got []string
+	err := scanLines(strings.NewReader(in), 10, func(n int, line []byte, err error) error {
+		if err != nil {
+			got = append(got, err.Error())
+			return nil
+		}
+		got = append(got, string(line))
+		return nil
+	})
+	if err != nil {
+		t.Fatalf("scanLines: %v", err)
+	}
+	want := []string{"short", "line too long (limit 10 bytes)", "last"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}

@@ -1,0 +1,368 @@
+package stance
+
+import (
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+)
+
+var (
+	testScorerOnce sync.Once
+	testScorer     *Scorer
+	testScorerErr  error
+)
+
+// newTestScorer returns a Scorer with the embedded data, built once.
+func newTestScorer(t testing.TB) *Scorer {
+	t.Helper()
+	testScorerOnce.Do(func() { testScorer, testScorerErr = NewScorer() })
+	if testScorerErr != nil {
+		t.Fatalf("NewScorer: %v", testScorerErr)
+	}
+	return testScorer
+}
+
+// dyadSet renders dyads as sorted "SRC>TGT+" / "SRC>TGT-" strings.
+func dyadSet(ds []Dyad) []string {
+	out := make([]string, 0, len(ds))
+	for _, d := range ds {
+		sign := "+"
+		if d.Score < 0 {
+			sign = "-"
+		}
+		out = append(out, d.Source+">"+d.Target+sign)
+	}
+	slices.Sort(out)
+	return out
+}
+
+// directionCase is one sentence and the exact dyads it must give.
+type directionCase struct {
+	name string
+	text string
+	want []string
+}
+
+// runDirectionCases scores each case as an article body.
+func runDirectionCases(t *testing.T, cases []directionCase) {
+	t.Helper()
+	s := newTestScorer(t)
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			got := dyadSet(s.Score(Article{Body: tc.text}).Dyads)
+			want := slices.Clone(tc.want)
+			slices.Sort(want)
+			if !slices.Equal(got, want) {
+				t.Errorf("%s\n got  %v\n want %v", tc.text, got, want)
+			}
+		})
+	}
+}
+
+func TestScoreDirection(t *testing.T) {
+	runDirectionCases(t, []directionCase{
+		{"subject verb object", "China warned Japan on Tuesday over its plans for the disputed islands.", []string{"CHN>JPN-"}},
+		{"subject verb object positive", "Germany praised Poland for its handling of the border crisis.", []string{"DEU>POL+"}},
+		{"auxiliaries and time between subject and verb", "Israel on Wednesday released 20 Palestinian prisoners.", []string{"ISR>PSE+"}},
+		{"demonym subject", "A Turkish court has jailed a Greek journalist for three years.", []string{"TUR>GRC-"}},
+		{"possessive subject", "Iraq's foreign minister met with his Syrian counterpart in Damascus.", []string{"IRQ>SYR+", "SYR>IRQ+"}},
+		{"object after preposition", "The United States imposed new sanctions against Iran on Monday.", []string{"USA>IRN-"}},
+		{"target behind a relation noun", "Moscow suspended its participation in the arms treaty with Washington.", []string{"RUS>USA-"}},
+		{"noun with possessive source", "Venezuela rejected Colombia's accusations against Caracas.", []string{"COL>VEN-", "VEN>COL-"}},
+		{"passive with agent", "Evidence against Russia was presented by the United States.", []string{"USA>RUS-"}},
+		{"passive with agent and name", "Russia was condemned by France for the attack.", []string{"FRA>RUS-"}},
+		{"passive object of building", "The Russian embassy was attacked by Ukrainian protesters.", []string{"UKR>RUS-"}},
+		{"active evidence against", "The US presented evidence against Russia.", []string{"USA>RUS-"}},
+		{"joint subjects agree", "Brazil and Argentina agreed to deepen their trade partnership.", []string{"ARG>BRA+", "BRA>ARG+"}},
+		{"joint subjects list", "China, Russia and South Africa will hold a joint naval exercise this week.", []string{
+			"CHN>RUS+", "CHN>ZAF+", "RUS>CHN+", "RUS>ZAF+", "ZAF>CHN+", "ZAF>RUS+"}},
+		{"hyphenated pair", "Officials hailed the new China-Russia partnership.", []string{"CHN>RUS+", "RUS>CHN+"}},
+		{"between pair", "Ties between India and Pakistan are straining again.", []string{"IND>PAK-", "PAK>IND-"}},
+		{"symmetric talks with", "Egypt held talks with Jordan on water sharing.", []string{"EGY>JOR+", "JOR>EGY+"}},
+		{"organisation as actor", "NATO warned China against arming Russia.", []string{"NATO>CHN-"}},
+		{"self dyad dropped", "Russian officials criticised Moscow's own statistics office.", nil},
+		{"no cue no dyad", "France and Italy are both members of the European Union.", nil},
+	})
+}
+
+func TestScoreSpeech(t *testing.T) {
+	runDirectionCases(t, []directionCase{
+		{"speaker with pronoun", "Germany said it would not provide weapons to Ukraine.", []string{"DEU>UKR-"}},
+		{"speaker with pronoun and support", "Obama said he would not provide support to Israel.", []string{"USA>ISR-"}},
+		{"speaker after quote", `"We condemn Russia's aggression against Georgia," the French foreign minister said.`, []string{"FRA>RUS-", "RUS>GEO-"}},
+		{"condemning an attack on a country", "Jordan condemned the attack on Egypt.", nil},
+		{"speaker at end without own subject", "Arrest warrants were issued for two Brazilian smugglers, a senior Bolivian police officer said.", []string{"BOL>BRA-"}},
+		{"according to", "According to Japanese officials, any Chinese incursion would be a serious threat.", []string{"JPN>CHN-"}},
+		{"reported clause keeps its own subject", "Kenya said Somalia had attacked its border posts.", []string{"SOM>KEN-"}},
+		{"reported clause with non-actor subject", "Kenya said militants had attacked Somalia.", nil},
+		{"speaker judges subject", "The Kremlin said Poland's decision was a grave provocation.", []string{"RUS>POL-"}},
+	})
+}
+
+func TestScoreNegationAndHedges(t *testing.T) {
+	runDirectionCases(t, []directionCase{
+		{"negated cooperation turns negative", "Hungary did not support Ukraine's membership bid.", []string{"HUN>UKR-"}},
+		{"refused to criticise is no criticism", "India refused to criticize Russia over the war.", nil},
+		{"did not condemn", "Brazil did not condemn Venezuela.", nil},
+		{"never", "Pakistan has never threatened Afghanistan, the minister said.", nil},
+		{"asked someone else to act", "Congress asked the president to help Iran.", nil},
+		{"wants to act", "Obama wants to attack Switzerland.", []string{"USA>CHE-"}},
+	})
+	s := newTestScorer(t)
+	plain := s.Score(Article{Body: "Sweden will support Finland."}).Dyads
+	hedged := s.Score(Article{Body: "Sweden may reportedly support Finland."}).Dyads
+	if len(plain) != 1 || len(hedged) != 1 {
+		t.Fatalf("got %v and %v, want one dyad each", dyadSet(plain), dyadSet(hedged))
+	}
+	if hedged[0].Confidence >= plain[0].Confidence {
+		t.Errorf("hedged confidence %.2f, want below plain %.2f", hedged[0].Confidence, plain[0].Confidence)
+	}
+}
+
+func TestScoreLocationAndMetonymy(t *testing.T) {
+	runDirectionCases(t, []directionCase{
+		{"said in a capital", "NATO condemned Russia at a news conference in Warsaw, Poland.", []string{"NATO>RUS-"}},
+		{"at a place", "Putin praised Russia's soldiers at a Moscow stadium.", nil},
+		{"in a country", "The Chinese president met the French president in Spain.", []string{"CHN>FRA+", "FRA>CHN+"}},
+		{"capital as actor", "Washington accused Beijing of cyber attacks.", []string{"USA>CHN-"}},
+		{"seat as actor", "The Kremlin condemned Ukraine's offensive.", []string{"RUS>UKR-"}},
+		{"official merged with demonym", "Russian Foreign Minister Sergey Lavrov praised Chinese President Xi Jinping.", []string{"RUS>CHN+"}},
+		{"war in a country", "Russia's war in Ukraine has lasted three years.", []string{"RUS>UKR-"}},
+		{"fired at a country", "The United States fired missiles at Syria this week.", []string{"USA>SYR-"}},
+		{"protest in a capital", "Hundreds of Turkish activists staged a protest in Stockholm.", []string{"TUR>SWE-"}},
+	})
+}
+
+func TestScoreCategories(t *testing.T) {
+	s := newTestScorer(t)
+	cases := []struct {
+		text string
+		want Category
+		sign float64
+	}{
+		{"Chile and Peru signed a trade agreement.", Agree, 1},
+		{"Vietnam held consultations with Laos.", Consult, 1},
+		{"Canada praised Mexico.", Support, 1},
+		{"Iran released three British sailors.", Concede, 1},
+		{"Norway and Denmark will cooperate on fisheries.", Cooperate, 1},
+		{"Japan sent humanitarian aid to the Philippines.", Aid, 1},
+		{"Armenia withdrew its troops from Azerbaijan.", Retreat, 1},
+		{"Germany demanded an apology from Belarus.", Demand, -1},
+		{"France condemned Mali.", Disapprove, -1},
+		{"Serbia rejected Kosovo's proposal.", Reject, -1},
+		{"North Korea threatened South Korea.", Threaten, -1},
+		{"The European Union imposed sanctions on Belarus.", Sanction, -1},
+		{"Greek protesters demonstrated against Turkey.", Protest, -1},
+		{"Russia deployed troops against Georgia.", Mobilize, -1},
+		{"Egyptian police arrested three Sudanese traders.", Coerce, -1},
+		{"Ethiopia attacked Eritrea.", Assault, -1},
+	}
+	for _, tc := range cases {
+		t.Run(string(tc.want), func(t *testing.T) {
+			ds := s.Score(Article{Body: tc.text}).Dyads
+			if len(ds) == 0 {
+				t.Fatalf("%s: no dyad", tc.text)
+			}
+			for _, d := range ds {
+				if d.Category != tc.want || d.Score*tc.sign <= 0 {
+					t.Errorf("%s: %s>%s %s %.2f, want %s with sign %+.0f", tc.text, d.Source, d.Target, d.Category, d.Score, tc.want, tc.sign)
+				}
+			}
+		})
+	}
+}
+
+func TestScoreOfficialInOffice(t *testing.T) {
+	s := newTestScorer(t)
+	text := "Blinken warned Iran over its nuclear programme."
+	cases := []struct {
+		name string
+		at   time.Time
+		want []string
+	}{
+		{"in office", time.Date(2023, 5, 1, 0, 0, 0, 0, time.UTC), []string{"USA>IRN-"}},
+		{"before office", time.Date(2005, 5, 1, 0, 0, 0, 0, time.UTC), nil},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			got := dyadSet(s.Score(Article{Body: text, PublishedAt: tc.at}).Dyads)
+			if !slices.Equal(got, tc.want) {
+				t.Errorf("got %v, want %v", got, tc.want)
+			}
+		})
+	}
+}
+
+// seedLike is an article written for the tests in the style of the seed
+// article: wire story, curly quotes, spaced abbreviations, a statement made
+// in a capital, officials and site boilerplate at the end.
+const seedLike = `Moscow, Beijing Pledge Closer Ties as War Grinds On
+
+Russia and China promised on Monday to strengthen their partnership, while Western capitals watched for signs that Beijing may be supplying the Kremlin with arms.
+
+The visit of Wang Yi, China’s top diplomat, to Moscow comes as relations between China and the U. S. keep deteriorating.
+
+Speaking at talks with Wang, Russian President Vladimir Putin praised the friendship between the two countries.
+
+Earlier, the United States accused China of helping Russia’s invasion of Ukraine.
+
+Beijing rejected the U. S. accusations as “groundless.”
+
+NATO Secretary-General Jens Stoltenberg told reporters in Warsaw, Poland, that the alliance condemned China’s support for Moscow’s war.
+
+Leave a Comment
+
+Your email address will not be published. Required fields are marked *`
+
+func TestScoreSeedLikeArticle(t *testing.T) {
+	s := newTestScorer(t)
+	res := s.Score(Article{Title: "", Body: seedLike, PublishedAt: time.Date(2023, 2, 22, 0, 0, 0, 0, time.UTC)})
+	got := map[string]float64{}
+	for _, d := range res.Dyads {
+		got[d.Source+">"+d.Target] = d.Score
+		if d.Source == "POL" || d.Target == "POL" {
+			t.Errorf("dyad %s>%s involves Poland, named only as a place", d.Source, d.Target)
+		}
+		for _, e := range d.Evidence {
+			if strings.Contains(e.Text, "Comment") || strings.Contains(e.Text, "email") {
+				t.Errorf("evidence from boilerplate: %q", e.Text)
+			}
+		}
+	}
+	for _, w := range []struct {
+		pair string
+		sign float64
+	}{
+		{"RUS>CHN", 1}, {"CHN>RUS", 1}, {"USA>CHN", -1}, {"CHN>USA", -1}, {"NATO>CHN", -1}, {"RUS>UKR", -1},
+	} {
+		score, ok := got[w.pair]
+		if !ok {
+			t.Errorf("no %s dyad; got %v", w.pair, dyadSet(res.Dyads))
+			continue
+		}
+		if score*w.sign <= 0 {
+			t.Errorf("%s score %.2f, want sign %+.0f", w.pair, score, w.sign)
+		}
+	}
+	if res.Actors["POL"] == 0 {
+		t.Errorf("actors %v: Poland is still a mention", res.Actors)
+	}
+}
+
+func TestScoreResultShape(t *testing.T) {
+	s := newTestScorer(t)
+	res := s.Score(Article{
+		Title: "Japan Warns China",
+		Body:  "Japan warned China on Friday. China condemned Japan's remarks. Tokyo later praised Beijing's restraint.",
+	})
+	if !slices.IsSortedFunc(res.Dyads, func(a, b Dyad) int {
+		return strings.Compare(a.Source+" "+a.Target, b.Source+" "+b.Target)
+	}) {
+		t.Errorf("dyads not sorted: %v", dyadSet(res.Dyads))
+	}
+	for _, d := range res.Dyads {
+		for i := 1; i < len(d.Evidence); i++ {
+			prev, cur := d.Evidence[i-1], d.Evidence[i]
+			if absf(prev.Score)*prev.Confidence < absf(cur.Score)*cur.Confidence {
+				t.Errorf("%s>%s evidence not strongest first", d.Source, d.Target)
+			}
+		}
+	}
+	jpn := findDyad(res.Dyads, "JPN", "CHN")
+	if jpn == nil || len(jpn.Evidence) != 3 || jpn.Evidence[0].Sentence != 0 && jpn.Evidence[1].Sentence != 0 {
+		t.Fatalf("JPN>CHN = %+v, want evidence from the title (sentence 0) and 2 more", jpn)
+	}
+	if res.Tone >= 0 {
+		t.Errorf("tone %.2f, want negative", res.Tone)
+	}
+}
+
+// findDyad returns the dyad src>tgt or nil.
+func findDyad(ds []Dyad, src, tgt string) *Dyad {
+	for i := range ds {
+		if ds[i].Source == src && ds[i].Target == tgt {
+			return &ds[i]
+		}
+	}
+	return nil
+}
+
+// absf returns |x|.
+func absf(x float64) float64 {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
+
+func TestScoreDeterministicConcurrent(t *testing.T) {
+	s := newTestScorer(t)
+	a := Article{Body: seedLike}
+	want := dyadSet(s.Score(a).Dyads)
+	var wg sync.WaitGroup
+	errs := make(chan string, 8)
+	for range 8 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for range 20 {
+				if got := dyadSet(s.Score(a).Dyads); !slices.Equal(got, want) {
+					errs <- strings.Join(got, ",")
+					return
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for e := range errs {
+		t.Errorf("concurrent result %s differs from %v", e, want)
+	}
+}
+
+func TestNewScorerOptions(t *testing.T) {
+	g, err := LoadGazetteer()
+	if err != nil {
+		t.Fatalf("LoadGazetteer: %v", err)
+	}
+	cases := []struct {
+		name    string
+		opts    []Option
+		wantErr string
+	}{
+		{"default", nil, ""},
+		{"gazetteer", []Option{WithGazetteer(g)}, ""},
+		{"nil gazetteer", []Option{WithGazetteer(nil)}, "gazetteer is nil"},
+		{"both", []Option{WithGazetteer(g), WithOverrides([]byte("states: []"))}, "exclude each other"},
+		{"bad override", []Option{WithOverrides([]byte("states: [{code: xx}]"))}, "building scorer"},
+		{"bad lexicon", []Option{WithCueLexicon([]byte("cues: {NOPE: [x]}"))}, "unknown category"},
+		{"bad weight", []Option{WithCueLexicon([]byte("categories: {AGREE: 1}\ncues: {AGREE: [agree 2]}"))}, "outside (0, 1]"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			s, err := NewScorer(tc.opts...)
+			switch {
+			case tc.wantErr == "" && err != nil:
+				t.Fatalf("NewScorer: %v", err)
+			case tc.wantErr != "" && (err == nil || !strings.Contains(err.Error(), tc.wantErr)):
+				t.Fatalf("NewScorer error %v, want one containing %q", err, tc.wantErr)
+			case tc.wantErr == "" && s == nil:
+				t.Fatal("NewScorer returned nil")
+			}
+		})
+	}
+}
+
+func TestScoreOverrides(t *testing.T) {
+	doc := []byte("states:\n  - code: XAN\n    name: Xanadu\n    names: [Xanadu]\n    demonyms: [Xanaduan]\n")
+	s, err := NewScorer(WithOverrides(doc))
+	if err != nil {
+		t.Fatalf("NewScorer: %v", err)
+	}
+	got := dyadSet(s.Score(Article{Body: "Xanadu threatened France."}).Dyads)
+	if want := []string{"XAN>FRA-"}; !slices.Equal(got, want) {
+		t.Errorf("got %v, want %v", got, want)
+	}
+}
