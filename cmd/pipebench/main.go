@@ -39,7 +39,7 @@ func main() {
 
 type options struct {
 	bin, corpus, clickhouse, topic string
-	partitions, copies              int
+	partitions, copies             int
 }
 
 func run() error {

@@ -180,4 +180,3 @@ func printStances(ctx context.Context, out *os.File, q store.Querier) error {
 	fmt.Fprintln(out, "stance by directed dyad over the whole stream (mean score: -1 hostile ... +1 cooperative)")
 	return writeDyadTable(out, stats)
 }
-
