@@ -32,6 +32,7 @@ test-shared:
 
 services:
 	scripts/clickhouse.sh start $(CH_DIR)
+	scripts/kcat.sh
 
 services-stop:
 	scripts/clickhouse.sh stop $(CH_DIR)
