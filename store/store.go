@@ -270,3 +270,11 @@ type AlertLog interface {
 	// active during w, newest first, at most limit.
 	Alerts(ctx context.Context, w Window, f DyadFilter, limit int) ([]AlertRecord, error)
 }
+
+// Backend is everything a storage backend offers: the ClickHouse store and
+// the embedded store both implement it.
+type Backend interface {
+	Store
+	Analyst
+	AlertLog
+}

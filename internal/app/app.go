@@ -14,6 +14,7 @@ import (
 	"github.com/stancemon/stancemon/pipeline"
 	"github.com/stancemon/stancemon/stance"
 	"github.com/stancemon/stancemon/store"
+	"github.com/stancemon/stancemon/web"
 )
 
 // NewScorer builds the scorer, with the gazetteer override file of cfg.
@@ -53,7 +54,7 @@ func Run(ctx context.Context, cfg config.Config, log *zap.Logger) error {
 }
 
 // RunWithStore is Run on an open store.
-func RunWithStore(ctx context.Context, cfg config.Config, st store.Store, log *zap.Logger, opts Options) error {
+func RunWithStore(ctx context.Context, cfg config.Config, st store.Backend, log *zap.Logger, opts Options) error {
 	scorer, err := NewScorer(cfg.Scorer)
 	if err != nil {
 		return err
@@ -80,6 +81,7 @@ func RunWithStore(ctx context.Context, cfg config.Config, st store.Store, log *z
 	}
 	if cfg.HTTP.Addr != "" {
 		mux := obs.Mux(reg, p.Ready)
+		mux.Handle("/", web.NewHandler(st, st, st, log))
 		addr, err := obs.Serve(ctx, cfg.HTTP.Addr, mux, log)
 		if err != nil {
 			return err

@@ -17,7 +17,7 @@ import (
 // OpenStore opens the configured backend: ClickHouse when a DSN is set
 // (applying the schema first when cfg.ClickHouse.Migrate), else the
 // embedded store at cfg.Embedded.Path.
-func OpenStore(ctx context.Context, cfg config.Config, log *zap.Logger) (store.Store, error) {
+func OpenStore(ctx context.Context, cfg config.Config, log *zap.Logger) (store.Backend, error) {
 	if cfg.ClickHouse.DSN == "" {
 		s, err := sqlite.Open(ctx, cfg.Embedded.Path)
 		if err != nil {
