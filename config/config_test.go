@@ -117,3 +117,13 @@ func FuzzDecode(f *testing.F) {
 		_ = cfg.Validate()
 	})
 }
+
+func TestDeployExampleLoads(t *testing.T) {
+	cfg, err := Load("../deploy/stancemon.example.yaml", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if cfg.ClickHouse.DSN == "" || len(cfg.Kafka.Brokers) != 3 || cfg.Log.Format != "json" {
+		t.Errorf("unexpected example config %+v", cfg)
+	}
+}
