@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"runtime"
+	"slices"
 	"strconv"
 	"sync"
 	"sync/atomic"
@@ -37,6 +38,9 @@ type Config struct {
 	// BackoffMin and BackoffMax bound the retry delays of store, dead-letter
 	// and commit failures. Defaults: 100ms and 10s.
 	BackoffMin, BackoffMax time.Duration
+	// IsState tells the state codes among the actors of an article (for
+	// articles.countries). Default: none are states.
+	IsState func(code string) bool
 	// OnCommit, when set, is called after each committed batch with the
 	// number of messages it held (stored or dead-lettered).
 	OnCommit func(messages int)
@@ -280,11 +284,20 @@ func (p *Pipeline) scoreOne(m kafka.Message) (store.Item, error) {
 		return store.Item{}, err
 	}
 	res := p.scorer.Score(stance.Article{ID: msg.ID, Title: msg.Title, Body: msg.Content(), PublishedAt: msg.PublishedAt})
+	var countries []string
+	if p.cfg.IsState != nil {
+		for code := range res.Actors {
+			if p.cfg.IsState(code) {
+				countries = append(countries, code)
+			}
+		}
+		slices.Sort(countries)
+	}
 	return store.Item{
 		Pos: store.Position{Topic: m.Topic, Partition: m.Partition, Offset: m.Offset},
 		Article: store.Article{
 			ID: msg.ID, PublishedAt: msg.PublishedAt, Title: msg.Title,
-			URL: msg.URL, Outlet: msg.Outlet, Lang: msg.Lang,
+			URL: msg.URL, Outlet: msg.Outlet, Lang: msg.Lang, Countries: countries,
 		},
 		Result: res,
 	}, nil

@@ -242,11 +242,13 @@ func startPipeline(t testing.TB, brokerAddr, topic, group string, w store.Writer
 	}
 	dlq := pipeline.NewDeadLetterWriter([]string{brokerAddr}, topic+".dlq")
 	m := pipeline.NewMetrics(prometheus.NewRegistry())
+	scorer := newScorer(t)
 	p, err := pipeline.New(pipeline.Config{
+		IsState:         scorer.Gazetteer().IsState,
 		Batch:           pipeline.BatchPolicy{Count: 50, Bytes: 1 << 20, Period: 200 * time.Millisecond},
 		MaxMessageBytes: 4096, DrainTimeout: opts.drain,
 		BackoffMin: 50 * time.Millisecond, BackoffMax: 500 * time.Millisecond,
-	}, src, dlq, newScorer(t), w, zaptest.NewLogger(t), m)
+	}, src, dlq, scorer, w, zaptest.NewLogger(t), m)
 	must(t, err)
 	ctx, cancel := context.WithCancel(context.Background())
 	run := &inProcess{metrics: m, cancel: cancel, done: make(chan error, 1)}

@@ -43,6 +43,11 @@ func TestProduceToClickHouse(t *testing.T) {
 	var minT, maxT time.Time
 	must(t, conn.QueryRow(context.Background(),
 		"SELECT uniqExact(id), uniqExact(outlet), min(published_at), max(published_at) FROM articles").Scan(&ids, &outlets, &minT, &maxT))
+	var countries []string
+	must(t, conn.QueryRow(context.Background(), "SELECT countries FROM articles WHERE id = 'a-000000'").Scan(&countries))
+	if strings.Join(countries, ",") != "CHN,JPN" {
+		t.Errorf("countries of %q = %v, want [CHN JPN]", msgs[0].Body, countries)
+	}
 	if ids != 600 || outlets != 3 || !minT.Equal(day) || !maxT.Equal(day.Add(599*time.Minute)) {
 		t.Errorf("articles: %d ids, %d outlets, times %s..%s", ids, outlets, minT, maxT)
 	}

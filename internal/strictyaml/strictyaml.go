@@ -120,11 +120,25 @@ func (l *Locator) Locate(path string) (line, column int) {
 		if err != nil || n == nil {
 			continue
 		}
-		if tk := n.GetToken(); tk != nil && tk.Position != nil {
+		if tk := start(n).GetToken(); tk != nil && tk.Position != nil {
 			return tk.Position.Line, tk.Position.Column
 		}
 	}
 	return 0, 0
+}
+
+// start returns the node whose token begins n: the first key of a mapping
+// rather than its colon.
+func start(n ast.Node) ast.Node {
+	switch m := n.(type) {
+	case *ast.MappingNode:
+		if len(m.Values) > 0 {
+			return m.Values[0].Key
+		}
+	case *ast.MappingValueNode:
+		return m.Key
+	}
+	return n
 }
 
 // parent strips the last element of a YAML path: "$.a[0].b" -> "$.a[0]"

@@ -11,7 +11,7 @@ import (
 
 // sentences are article bodies with clear stances between states.
 var sentences = []string{
-	"China warned Japan on Monday against any interference in the Taiwan Strait.",
+	"China warned Japan on Monday against any interference in its affairs.",
 	"Russia and China signed a broad agreement to deepen energy cooperation.",
 	"The United States imposed new sanctions on Iran over its nuclear programme.",
 	"France praised Germany for its support in the budget talks.",

@@ -5,59 +5,26 @@ package testenv
 
 import (
 	"context"
-	"crypto/rand"
-	"encoding/hex"
-	"net/url"
-	"os"
 	"testing"
 	"time"
 
-	ch "github.com/ClickHouse/clickhouse-go/v2"
-
 	"github.com/stancemon/stancemon/broker"
+	"github.com/stancemon/stancemon/internal/chtest"
 	"github.com/stancemon/stancemon/store/clickhouse"
 )
 
-// DefaultClickHouse is the server address used when STANCEMON_TEST_CLICKHOUSE is unset.
-const DefaultClickHouse = "clickhouse://default:@127.0.0.1:9000/"
-
-// ClickHouseDSN creates a uniquely named database with the schema applied
-// and returns its DSN; the database is dropped when the test ends. The test
-// fails (it is never skipped) when the server does not answer.
+// ClickHouseDSN creates a fresh database (internal/chtest) with the schema
+// applied and returns its DSN; the database is dropped when the test ends.
+// The test fails (it is never skipped) when the server does not answer.
 func ClickHouseDSN(t testing.TB) string {
 	t.Helper()
-	base := os.Getenv("STANCEMON_TEST_CLICKHOUSE")
-	if base == "" {
-		base = DefaultClickHouse
-	}
-	u, err := url.Parse(base)
-	if err != nil {
-		t.Fatalf("parsing STANCEMON_TEST_CLICKHOUSE %q: %v", base, err)
-	}
-	var b [6]byte
-	_, _ = rand.Read(b[:])
-	db := "test_" + hex.EncodeToString(b[:])
-	u.Path = "/" + db
-	dsn := u.String()
+	db := chtest.New(t)
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
-	if _, err := clickhouse.Migrate(ctx, dsn); err != nil {
-		t.Fatalf("ClickHouse at %s is not usable (start it with `scripts/clickhouse.sh start` or `make services`): %v", u.Host, err)
+	if _, err := clickhouse.Migrate(ctx, db.DSN); err != nil {
+		t.Fatalf("applying the schema to %s: %v", db.Name, err)
 	}
-	t.Cleanup(func() {
-		opts, err := ch.ParseDSN(dsn)
-		if err != nil {
-			return
-		}
-		opts.Auth.Database = ""
-		conn, err := ch.Open(opts)
-		if err != nil {
-			return
-		}
-		defer conn.Close()
-		_ = conn.Exec(context.Background(), "DROP DATABASE IF EXISTS "+db)
-	})
-	return dsn
+	return db.DSN
 }
 
 // Broker starts an embedded broker on a free port, persisted under a
