@@ -17,7 +17,7 @@
 //	          type: shift             # shift | cusum | threshold
 //	          recent: 3h              # shift: recent window...
 //	          baseline: 48h           # ...against the window before it
-//	          z: 3                    # standard errors of the recent mean
+//	          z: 3                    # standard errors of the difference of the two means
 //	          min_delta: 0.3          # score units
 //	          direction: down         # down | up | both
 //	        min_articles: 10          # in the recent (and baseline) window; at least 2

@@ -173,21 +173,31 @@ func TestDetectionDelay(t *testing.T) {
 	t.Logf("detection delays: %v (bound %s)", delays, maxDelay)
 }
 
-// False alerts: seven simulated days of the demo's dyads without their
-// turns (28 articles per hour in all; 2 to 9 per dyad) must fire nothing.
+// False alerts: seven simulated days of stationary streams must fire
+// nothing: the demo's dyads without their turns (28 articles per hour in
+// all, 2 to 9 per dyad; two seeds), and the dyad of TestDetectionDelay
+// without its shift (20 articles per hour at a mean score of about -0.1).
 func TestNoFalseAlerts(t *testing.T) {
+	var streams []simulate.Config
 	for seed := uint64(1); seed <= 2; seed++ {
 		cfg := simulate.DemoConfig()
 		cfg.Seed = seed
-		cfg.Duration = 7 * 24 * time.Hour
 		for i := range cfg.Dyads {
 			cfg.Dyads[i].Shifts = nil
 		}
+		streams = append(streams, cfg)
+	}
+	single := simulate.DefaultConfig()
+	single.Rate, single.Filler = 20, 0
+	single.Dyads = []simulate.Dyad{{Source: "CHN", Target: "PHL", Base: -0.21}}
+	streams = append(streams, single)
+	for i, cfg := range streams {
+		cfg.Duration = 7 * 24 * time.Hour
 		got, _ := replay(t, cfg)
 		for _, tr := range got {
-			t.Errorf("seed %d: false alert: %s", seed, tr)
+			t.Errorf("stream %d: false alert: %s", i, tr)
 		}
-		t.Logf("seed %d: %d false alerts over 7 simulated days", seed, len(got))
+		t.Logf("stream %d (%d dyads, %v articles/h, seed %d): %d false alerts over 7 simulated days", i, len(cfg.Dyads), cfg.Rate, cfg.Seed, len(got))
 	}
 }
 

@@ -101,22 +101,9 @@ func RunTestFile(ctx context.Context, path string) error {
 	if err != nil {
 		return err
 	}
-	var tf TestFile
-	if err := strictyaml.Unmarshal(b, &tf); err != nil {
-		var e *strictyaml.Error
-		if errors.As(err, &e) {
-			e.File = path
-		}
+	tf, err := ParseTestFile(path, b)
+	if err != nil {
 		return err
-	}
-	if len(tf.Tests) == 0 {
-		return &strictyaml.Error{File: path, Msg: "tests: a test file needs at least one test"}
-	}
-	if len(tf.RuleFiles) == 0 {
-		return &strictyaml.Error{File: path, Msg: "rule_files: a test file needs at least one rule file (or builtin)"}
-	}
-	if tf.Start.IsZero() {
-		tf.Start = defaultTestStart
 	}
 	var errs []error
 	for i, tc := range tf.Tests {
@@ -130,6 +117,29 @@ func RunTestFile(ctx context.Context, path string) error {
 		}
 	}
 	return errors.Join(errs...)
+}
+
+// ParseTestFile decodes a rule unit-test file strictly; name is used in
+// error messages.
+func ParseTestFile(name string, b []byte) (*TestFile, error) {
+	var tf TestFile
+	if err := strictyaml.Unmarshal(b, &tf); err != nil {
+		var e *strictyaml.Error
+		if errors.As(err, &e) {
+			e.File = name
+		}
+		return nil, err
+	}
+	if len(tf.Tests) == 0 {
+		return nil, &strictyaml.Error{File: name, Msg: "tests: a test file needs at least one test"}
+	}
+	if len(tf.RuleFiles) == 0 {
+		return nil, &strictyaml.Error{File: name, Msg: "rule_files: a test file needs at least one rule file (or builtin)"}
+	}
+	if tf.Start.IsZero() {
+		tf.Start = defaultTestStart
+	}
+	return &tf, nil
 }
 
 func loadTestRules(testPath string, files []string) (*RuleSet, error) {

@@ -109,10 +109,28 @@ type Log struct {
 	Level string `yaml:"level"`
 }
 
-// Alerts configures alert evaluation inside `stancemon run`.
+// Alerts configures alert evaluation inside `stancemon run` and
+// `stancemon alerts run`.
 type Alerts struct {
-	// Rules are rule files; empty disables alerting. Default: []
+	// Rules are rule files ("builtin" is the built-in rule set); empty
+	// disables alerting in `run`. Default: []
 	Rules []string `yaml:"rules"`
+	// Clock is wall (evaluate at the current time: live use) or data (at
+	// the newest stored article: replays of old news). Default: wall
+	Clock string `yaml:"clock"`
+	// Alertmanager is the base URL of a Prometheus Alertmanager that gets
+	// the alerts (POST /api/v2/alerts). Default: ""
+	Alertmanager string `yaml:"alertmanager"`
+	// Webhook is a URL that gets alerts as JSON. Default: ""
+	Webhook string `yaml:"webhook"`
+	// KafkaTopic publishes alerts to this topic on kafka.brokers; empty
+	// disables it. Default: ""
+	KafkaTopic string `yaml:"kafka_topic"`
+	// ResendDelay resends firing alerts this often (Alertmanager resolves
+	// alerts that are not resent). Default: 1m with an Alertmanager, else 0
+	ResendDelay time.Duration `yaml:"resend_delay"`
+	// GeneratorURL is the link sent with alerts, e.g. the dashboard. Default: ""
+	GeneratorURL string `yaml:"generator_url"`
 }
 
 // Default returns the configuration used when nothing else is given.
@@ -132,6 +150,7 @@ func Default() Config {
 		Batch:           Batch{Count: 2000, Bytes: 8 << 20, Period: time.Second},
 		HTTP:            HTTP{Addr: "127.0.0.1:8080"},
 		Log:             Log{Format: "auto", Level: "info"},
+		Alerts:          Alerts{Clock: "wall"},
 		ShutdownTimeout: 30 * time.Second,
 	}
 }
@@ -270,6 +289,12 @@ func (c *Config) Validate() error {
 	}
 	check(oneOf(c.Log.Format, "auto", "json", "console"), "log.format must be auto, json or console, got %q", c.Log.Format)
 	check(oneOf(c.Log.Level, "debug", "info", "warn", "error"), "log.level must be debug, info, warn or error, got %q", c.Log.Level)
+	check(oneOf(c.Alerts.Clock, "wall", "data"), "alerts.clock must be wall or data, got %q", c.Alerts.Clock)
+	for _, u := range []struct{ field, v string }{{"alerts.alertmanager", c.Alerts.Alertmanager}, {"alerts.webhook", c.Alerts.Webhook}} {
+		check(u.v == "" || strings.HasPrefix(u.v, "http://") || strings.HasPrefix(u.v, "https://"),
+			"%s must be an http:// or https:// URL, got %q", u.field, u.v)
+	}
+	check(c.Alerts.ResendDelay >= 0, "alerts.resend_delay must not be negative, got %s", c.Alerts.ResendDelay)
 	check(c.ShutdownTimeout > 0, "shutdown_timeout must be positive, got %s", c.ShutdownTimeout)
 	return errors.Join(errs...)
 }

@@ -26,54 +26,54 @@ import (
 type Config struct {
 	// Seed makes the stream reproducible: the same Config gives the same
 	// articles. Default: 1
-	Seed uint64 `yaml:"seed" json:"seed"`
+	Seed uint64 `yaml:"seed"`
 	// Start is the publication time of the start of the stream (UTC).
 	// Default: 2025-03-03T00:00:00Z
-	Start time.Time `yaml:"start" json:"start"`
+	Start time.Time `yaml:"start"`
 	// Duration is the span of publication times. Default: 72h
-	Duration time.Duration `yaml:"duration" json:"duration"`
+	Duration time.Duration `yaml:"duration"`
 	// Rate is the mean number of articles per simulated hour, all dyads and
 	// single-state articles together; arrivals are a Poisson process.
 	// Default: 20
-	Rate float64 `yaml:"rate" json:"rate"`
+	Rate float64 `yaml:"rate"`
 	// Outlets publish the articles, chosen uniformly. Default: DefaultOutlets
-	Outlets []string `yaml:"outlets" json:"outlets"`
+	Outlets []string `yaml:"outlets"`
 	// Noise is the standard deviation of an article's stance around the
 	// dyad's current mean. Default: 0.2
-	Noise float64 `yaml:"noise" json:"noise"`
+	Noise float64 `yaml:"noise"`
 	// Filler is the share of articles about a single state, with no dyad.
 	// Default: 0.1
-	Filler float64 `yaml:"filler" json:"filler"`
+	Filler float64 `yaml:"filler"`
 	// Dyads are the directed relations written about. At least one.
-	Dyads []Dyad `yaml:"dyads" json:"dyads"`
+	Dyads []Dyad `yaml:"dyads"`
 }
 
 // Dyad is one directed relation: how Source stands toward Target over time.
 type Dyad struct {
 	// Source is the ISO 3166-1 alpha-3 code of the state that acts (one of
 	// Actors()).
-	Source string `yaml:"source" json:"source"`
+	Source string `yaml:"source"`
 	// Target is the code of the state acted upon.
-	Target string `yaml:"target" json:"target"`
+	Target string `yaml:"target"`
 	// Base is the stance in [-1, 1] at the start of the stream.
-	Base float64 `yaml:"base" json:"base"`
+	Base float64 `yaml:"base"`
 	// Weight is the dyad's share of the dyad articles relative to the
 	// other dyads; 0 means 1. Default: 1
-	Weight float64 `yaml:"weight" json:"weight"`
+	Weight float64 `yaml:"weight"`
 	// Shifts change the stance over time, in increasing order of At.
-	Shifts []Shift `yaml:"shifts" json:"shifts"`
+	Shifts []Shift `yaml:"shifts"`
 }
 
 // Shift moves a dyad's stance to a new value.
 type Shift struct {
 	// At is the offset from the start of the stream at which the shift
 	// begins.
-	At time.Duration `yaml:"at" json:"at"`
+	At time.Duration `yaml:"at"`
 	// To is the stance in [-1, 1] after the shift.
-	To float64 `yaml:"to" json:"to"`
+	To float64 `yaml:"to"`
 	// Over is the duration of a linear ramp from the previous stance to
 	// To. Default: 0 (a step)
-	Over time.Duration `yaml:"over" json:"over"`
+	Over time.Duration `yaml:"over"`
 }
 
 // DefaultOutlets are the outlets of DefaultConfig.

@@ -220,3 +220,20 @@ func ExampleGenerator_Next() {
 	// sim-1-000001 2025-03-03T00:00:21Z Associated Press
 	// The Chinese government threatens the Philippines with sanctions over the detention of a journalist
 }
+
+// BenchmarkNext measures the generation of one article.
+func BenchmarkNext(b *testing.B) {
+	cfg := DemoConfig()
+	cfg.Duration = 1 << 40
+	g, err := New(cfg)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	var n int64
+	for b.Loop() {
+		m, _ := g.Next()
+		n += int64(len(m.Title) + len(m.Body))
+	}
+	b.SetBytes(n / int64(b.N))
+}

@@ -25,7 +25,7 @@ var templates = [5][]string{
 		"{S} criticized {T} over {issue}.",
 		"{S} accused {T} of {wrongdoing}.",
 		"{S} rejected {T's} proposal on {topic}.",
-		"{S} demanded that {T} stop {wrongdoing}.",
+		"{S} demanded an apology from {T} over {issue}.",
 		"{S} lodged a formal protest with {T} over {issue}.",
 		"{S} warned {T} against {wrongdoing}.",
 		"{S} summoned the {Tadj} ambassador to protest {T's} {action}.",

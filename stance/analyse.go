@@ -54,7 +54,6 @@ type chunk struct {
 	gEnd   int32 // one past the last chunk of its group (valid on the first)
 	prep   prepKind
 	loc    bool // a place, not an actor
-	at     bool // after "at"
 	poss   bool // followed by "'s"
 }
 
@@ -99,6 +98,8 @@ type scratch struct {
 	hedged   []bool  // hedge in the clause of each token
 	speaker  []int32 // speaker chunk of each token, -1 if none
 	spkStart []int32 // first token of the reported clause of each token
+	links    []int32 // link of each chunk to the one before
+	closes   []bool  // the links after each chunk end with an "and"
 	pairs    []pairEvidence
 	spans    []span
 }
@@ -294,10 +295,15 @@ func (a *analyser) setPrep(ci int) {
 		c.prep, c.loc = pkLoc, c.form != FormDemonym && c.form != FormOfficial
 		return
 	case t.class&wcLocPrep != 0:
-		if a.isWord(j, "from") {
+		switch {
+		case !a.isWord(j, "from"):
+			c.prep = pkLoc
+		case a.peopleBefore(j):
+			// "dissidents from Myanmar" are Myanmar's, like "Burmese
+			// dissidents": no origin, no place.
+			return
+		default:
 			c.prep = pkFrom
-		} else {
-			c.prep, c.at = pkLoc, a.isWord(j, "at")
 		}
 	case t.class&wcPrep != 0:
 		switch string(a.word(j)) {
@@ -320,65 +326,90 @@ func (a *analyser) setPrep(ci int) {
 	}
 }
 
-// groupChunks joins chunks coordinated by "and", "&", "-", "/" and commas
-// into groups ("China, Russia and South Africa"). Commas alone join only in
-// a title ("Russia, China Promote Ties"). Members take the preposition of
-// the first member.
-func (a *analyser) groupChunks(title bool) {
+// Links between two neighbouring chunks.
+const (
+	linkNone  = iota
+	linkComma // "X, Y"
+	linkAnd   // "X and Y", "X-Y", "X/Y", "X & Y"
+)
+
+// link returns how chunk ci is coordinated with chunk ci-1.
+func (a *analyser) link(ci int) int {
 	sc := a.sc
-	for ci := 1; ci < len(sc.chunks); ci++ {
-		prev, c := &sc.chunks[ci-1], &sc.chunks[ci]
-		gap := int(c.t0 - prev.t1)
-		if gap < 1 || gap > 3 {
-			continue
+	prev, c := &sc.chunks[ci-1], &sc.chunks[ci]
+	gap := int(c.t0 - prev.t1)
+	if gap < 1 || gap > 3 {
+		return linkNone
+	}
+	and, comma := false, false
+	for t := int(prev.t1); t < int(c.t0); t++ {
+		tk := &sc.toks[t]
+		switch {
+		case tk.punct == ',':
+			comma = true
+		case tk.punct == '-' || tk.punct == '/' || tk.punct == '&' || a.isWord(t, "and"):
+			and = true
+		case a.isWord(t, "the"):
+		default:
+			return linkNone
 		}
-		joined, comma := false, false
-		ok := true
-		for t := int(prev.t1); t < int(c.t0); t++ {
-			tk := &sc.toks[t]
-			switch {
-			case tk.punct == ',':
-				comma = true
-			case tk.punct == '-' || tk.punct == '/' || tk.punct == '&' || a.isWord(t, "and"):
-				joined = true
-			case a.isWord(t, "the"):
-			default:
-				ok = false
-			}
-		}
-		if !ok || !(joined || comma && title) {
-			continue
-		}
+	}
+	switch {
+	case and:
 		if prev.prep != pkNone && prev.prep != pkBetween && int(c.t1) < len(sc.toks) {
 			// "a treaty with Washington and the United States expressed":
 			// the second actor opens a new clause.
 			if n := &sc.toks[c.t1]; n.class&(wcAuxVerb|wcLight|wcSpeech) != 0 || n.lemma != 0 && bytes.HasSuffix(a.word(int(c.t1)), []byte("ed")) {
-				continue
+				return linkNone
 			}
 		}
-		if comma && !joined && gap > 1 {
+		return linkAnd
+	case comma && gap == 1:
+		return linkComma
+	}
+	return linkNone
+}
+
+// peopleBefore reports whether the word before "from" at token j is a plain
+// plural noun ("dissidents", "imports", "troops"), which makes the actor
+// after "from" their origin rather than a place or a source.
+func (a *analyser) peopleBefore(j int) bool {
+	if j == 0 {
+		return false
+	}
+	p := &a.sc.toks[j-1]
+	w := a.word(j - 1)
+	return p.flags&(tfWord|tfCap|tfNum) == tfWord && p.class == 0 && p.lemma == 0 && p.chunk < 0 &&
+		len(w) > 3 && w[len(w)-1] == 's' && w[len(w)-2] != 's'
+}
+
+// groupChunks joins coordinated chunks into groups: "X and Y", "X-Y", and
+// comma lists closed by "and" ("China, Russia and South Africa"); commas
+// alone join only in a title ("Russia, China Promote Ties"). Members take
+// the preposition of the first member. It runs in linear time.
+func (a *analyser) groupChunks(title bool) {
+	sc := a.sc
+	n := len(sc.chunks)
+	// closes[ci]: the chain of links after chunk ci ends with an "and".
+	sc.closes = resizeBool(sc.closes, n)
+	links := resize32(sc.links, n)
+	sc.links = links
+	for ci := n - 1; ci >= 1; ci-- {
+		links[ci] = int32(a.link(ci))
+		if ci+1 < n {
+			sc.closes[ci] = links[ci+1] == linkAnd || links[ci+1] == linkComma && sc.closes[ci+1]
+		}
+	}
+	for ci := 1; ci < n; ci++ {
+		joined := links[ci] == linkAnd || links[ci] == linkComma && (title || sc.closes[ci])
+		if !joined {
 			continue
 		}
-		lead := prev.group
+		c := &sc.chunks[ci]
+		lead := sc.chunks[ci-1].group
 		c.group = lead
 		sc.chunks[lead].gEnd = int32(ci + 1)
 		c.prep, c.loc = sc.chunks[lead].prep, sc.chunks[lead].loc && c.form != FormDemonym
-	}
-	// "X, Y and Z": a comma-joined run is one group once an "and" closes it.
-	for ci := 1; ci < len(sc.chunks); ci++ {
-		c := &sc.chunks[ci]
-		if c.group != int32(ci) {
-			continue
-		}
-		prev := &sc.chunks[ci-1]
-		if c.t0-prev.t1 == 1 && sc.toks[prev.t1].punct == ',' && ci+1 < len(sc.chunks) && sc.chunks[ci+1].group == int32(ci) {
-			lead := prev.group
-			for k := ci; k < int(c.gEnd); k++ {
-				sc.chunks[k].group = lead
-				sc.chunks[k].prep, sc.chunks[k].loc = sc.chunks[lead].prep, sc.chunks[lead].loc
-			}
-			sc.chunks[lead].gEnd = c.gEnd
-		}
 	}
 }
 
@@ -418,6 +449,8 @@ func (a *analyser) findCues(title bool) {
 					continue
 				}
 				noun = true
+			case d.flags&cfVerb != 0 && a.bareAfterWord(i):
+				continue // "domestic demand": a noun
 			case d.flags&cfVerb != 0:
 				noun = false
 			}
@@ -432,13 +465,15 @@ func (a *analyser) findCues(title bool) {
 	}
 }
 
-// matchPhrase matches the lemmas of a cue at token i, allowing determiners
-// between the words. It returns the token after the match.
+// matchPhrase matches the lemmas of a cue at token i, allowing up to two
+// determiners or unknown lower-case words between the words ("lift the
+// economic sanctions"). It returns the token after the match.
 func (a *analyser) matchPhrase(i int, lemmas []int32) (int, bool) {
 	sc := a.sc
 	j := i + 1
 	for _, l := range lemmas[1:] {
-		for k := 0; k < 2 && j < len(sc.toks) && sc.toks[j].class&wcDet != 0 && sc.toks[j].lemma != l; k++ {
+		for k := 0; k < 2 && j < len(sc.toks) && sc.toks[j].lemma != l && sc.toks[j].chunk < 0 &&
+			(sc.toks[j].class&wcDet != 0 || sc.toks[j].class == 0 && sc.toks[j].lemma == 0 && sc.toks[j].flags&(tfWord|tfCap) == tfWord); k++ {
 			j++
 		}
 		if j >= len(sc.toks) || sc.toks[j].lemma != l || sc.toks[j].chunk >= 0 {
@@ -447,6 +482,21 @@ func (a *analyser) matchPhrase(i int, lemmas []int32) (int, bool) {
 		j++
 	}
 	return j, true
+}
+
+// bareAfterWord reports whether token i is the bare lemma of its cue word
+// after an unknown lower-case word, which makes it a noun ("domestic
+// demand") rather than a verb ("officials met").
+func (a *analyser) bareAfterWord(i int) bool {
+	if i == 0 {
+		return false
+	}
+	t := &a.sc.toks[i]
+	if string(a.word(i)) != a.lx.lemmas[t.lemma] {
+		return false
+	}
+	p := &a.sc.toks[i-1]
+	return p.flags&(tfWord|tfCap|tfNum) == tfWord && p.class == 0 && p.lemma == 0 && p.chunk < 0
 }
 
 // afterDeterminer reports whether token i follows a determiner or a
@@ -485,14 +535,14 @@ func (a *analyser) nounPosition(i int) bool {
 	switch {
 	case a.afterDeterminer(i):
 		return true
+	case bytes.HasSuffix(a.word(i), []byte("ed")):
+		return false // a participle
 	case p.class&(wcPrep|wcLocPrep) != 0 && !a.isWord(i-1, "to"):
 		return true
 	case p.flags&tfNum != 0:
 		return true
 	case p.chunk >= 0:
 		return sc.chunks[p.chunk].form == FormDemonym
-	case bytes.HasSuffix(a.word(i), []byte("ed")):
-		return false // a participle
 	case p.cue >= 0:
 		return !sc.cues[p.cue].noun // the object of a verb cue
 	case p.class&(wcLight|wcSpeech) != 0 && p.class&wcAux == 0:

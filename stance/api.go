@@ -11,7 +11,9 @@ type Article struct {
 	// Body is the article text, plain text or HTML.
 	Body string
 	// PublishedAt is the publication time (UTC). Officials count for their
-	// country only while in office at this time. Zero means "now".
+	// country only while in office at this time. Zero means "date unknown":
+	// an official then counts only if all their terms are for one country
+	// (see Gazetteer.Find).
 	PublishedAt time.Time
 }
 

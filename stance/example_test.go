@@ -22,7 +22,7 @@ func ExampleScorer_Score() {
 		fmt.Printf("%s -> %s %+.2f %s (%d sentences)\n", d.Source, d.Target, d.Score, d.Category, len(d.Evidence))
 	}
 	// Output:
-	// CHN -> RUS +0.55 COOPERATE (2 sentences)
-	// RUS -> CHN +0.55 COOPERATE (2 sentences)
+	// CHN -> RUS +0.75 AGREE (2 sentences)
+	// RUS -> CHN +0.75 AGREE (2 sentences)
 	// USA -> CHN -0.50 DISAPPROVE (1 sentences)
 }

@@ -60,7 +60,7 @@ func FuzzScore(f *testing.F) {
 	f.Fuzz(func(t *testing.T, title, body string) {
 		r := s.Score(Article{Title: title, Body: body})
 		checkResult(t, r)
-		if !utf8.ValidString(title+body) {
+		if !utf8.ValidString(title + body) {
 			return
 		}
 		for _, d := range r.Dyads {
@@ -90,7 +90,9 @@ func TestScoreLinearWork(t *testing.T) {
 			return strings.Repeat("China attacked Japan and condemned the sanctions on Iran's ties with Syria ", n/76)
 		}},
 		{"speech verbs", func(n int) string { return strings.Repeat("Iran said that Iraq said ", n/25) }},
-		{"nested quotes", func(n int) string { return strings.Repeat("\u201c'\"", n/5) + "Iran warned Iraq" + strings.Repeat("\"'\u201d", n/5) }},
+		{"nested quotes", func(n int) string {
+			return strings.Repeat("\u201c'\"", n/5) + "Iran warned Iraq" + strings.Repeat("\"'\u201d", n/5)
+		}},
 		{"nested html", func(n int) string {
 			return strings.Repeat("<div><p><b>", n/22) + "Iran warned Iraq" + strings.Repeat("</b></p></div>", n/22)
 		}},

@@ -41,21 +41,21 @@ var wordClassNames = map[string]struct {
 	class   wordClass
 	inflect bool
 }{
-	"negator":  {wcNegator, false},
-	"hedge":    {wcHedge, false},
-	"speech":   {wcSpeech, true},
-	"locprep":  {wcLocPrep, false},
-	"prep":     {wcPrep, false},
-	"det":      {wcDet, false},
-	"aux":      {wcAux, false},
-	"be":       {wcBe, false},
-	"clause":   {wcClause, false},
-	"quant":    {wcQuant, false},
-	"relpron":  {wcRelPron, false},
-	"pronoun":  {wcPronoun, false},
-	"request":  {wcRequest, true},
-	"light":    {wcLight, true},
-	"auxverb":  {wcAuxVerb, false},
+	"negator": {wcNegator, false},
+	"hedge":   {wcHedge, false},
+	"speech":  {wcSpeech, true},
+	"locprep": {wcLocPrep, false},
+	"prep":    {wcPrep, false},
+	"det":     {wcDet, false},
+	"aux":     {wcAux, false},
+	"be":      {wcBe, false},
+	"clause":  {wcClause, false},
+	"quant":   {wcQuant, false},
+	"relpron": {wcRelPron, false},
+	"pronoun": {wcPronoun, false},
+	"request": {wcRequest, true},
+	"light":   {wcLight, true},
+	"auxverb": {wcAuxVerb, false},
 }
 
 // cueFlags are the flags of a cue entry.
@@ -91,6 +91,7 @@ type lexicon struct {
 	words       map[string]wordInfo
 	byFirst     map[int32][]int // first lemma id -> cue ids, longest first
 	cues        []cueDef
+	lemmas      []string // lemma id -> lemma (index 0 unused)
 	boilerFirst map[string][][]byte // first word -> boilerplate phrases
 	boilerAny   [][]byte            // boilerplate marks that are no word ("©")
 }
@@ -114,7 +115,7 @@ func loadLexicon(data []byte) (*lexicon, error) {
 	if err := yaml.UnmarshalWithOptions(data, &f, yaml.Strict()); err != nil {
 		return nil, fmt.Errorf("decoding cue lexicon: %w", err)
 	}
-	lx := &lexicon{words: make(map[string]wordInfo), byFirst: make(map[int32][]int)}
+	lx := &lexicon{words: make(map[string]wordInfo), byFirst: make(map[int32][]int), lemmas: []string{""}}
 	reg := lemmaRegistry{ids: map[string]int32{}, generated: map[string]int32{}}
 	cats := make([]string, 0, len(f.Cues))
 	for c := range f.Cues {
@@ -273,6 +274,7 @@ func (r *lemmaRegistry) explicit(lx *lexicon, word string) int32 {
 	if !ok {
 		id = int32(len(r.ids) + 1)
 		r.ids[alts[0]] = id
+		lx.lemmas = append(lx.lemmas, alts[0])
 	}
 	for _, a := range alts {
 		wi := lx.words[a]

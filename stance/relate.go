@@ -73,9 +73,10 @@ func (a *analyser) findSpeakers() {
 	}
 }
 
-// onlyTimeAfter reports whether tokens [from, to) hold nothing but time
-// words, auxiliaries and punctuation up to a comma or the end ("..., X
-// said on Wednesday.").
+// onlyTimeAfter reports whether tokens [from, to), up to a comma, hold no
+// verb, pronoun or conjunction that would open a reported clause: "...,
+// X said on Wednesday." or "..., X told reporters in Belgrade." but not
+// "X said it would ...".
 func (a *analyser) onlyTimeAfter(from, to int) bool {
 	for k := from; k < to; k++ {
 		a.steps++
@@ -83,7 +84,7 @@ func (a *analyser) onlyTimeAfter(from, to int) bool {
 		if t.punct == ',' {
 			return true
 		}
-		if t.flags&tfWord != 0 && t.class&wcAux == 0 && t.flags&tfNum == 0 && !a.isWord(k, "here") && !a.isWord(k, "there") {
+		if t.cue >= 0 || t.class&(wcAuxVerb|wcLight|wcSpeech|wcPronoun|wcRelPron) != 0 || bytes.HasSuffix(a.word(k), []byte("ed")) {
 			return false
 		}
 	}
@@ -257,23 +258,25 @@ func (a *analyser) antecedent(j int) int32 {
 	return noActor
 }
 
-// eligibleTarget reports whether chunk c at token j may be the target of
-// cue cm: not an agent or an origin, and not a place unless the cue takes a
-// place as its target right after it ("war in Ukraine").
-func (a *analyser) eligibleTarget(c *chunk, cm *cueMatch, j int) bool {
+// eligibleTarget reports whether chunk c may be the target of cue cm: not
+// an agent or an origin, and not a place unless the cue takes a place as
+// its target ("war in Ukraine", "bombed positions in Iraq", "fired at
+// Syria", "withdrew from Syria").
+func (a *analyser) eligibleTarget(c *chunk, cm *cueMatch) bool {
 	d := &a.lx.cues[cm.def]
 	if c.prep == pkBy || c.prep == pkFrom && d.flags&cfFrom == 0 {
 		return false
 	}
 	if c.loc {
-		// "fired missiles at Russia", "the war in Ukraine".
-		return d.flags&cfLoc != 0 && (c.at || j-int(cm.t1) <= 3) || c.prep == pkFrom && d.flags&cfFrom != 0
+		return d.flags&cfLoc != 0 || c.prep == pkFrom && d.flags&cfFrom != 0
 	}
 	return true
 }
 
-// target finds the actor a cue is aimed at, after it in its clause.
-func (a *analyser) target(ci int32) int32 {
+// target finds the actor a cue is aimed at, after it in its clause; an
+// actor with the code of src is skipped ("Pakistanis protested in
+// Islamabad against US strikes").
+func (a *analyser) target(ci, src int32) int32 {
 	sc := a.sc
 	cm := &sc.cues[ci]
 	end := int(sc.clause1[cm.t0])
@@ -285,7 +288,7 @@ func (a *analyser) target(ci int32) int32 {
 		t := &sc.toks[j]
 		if t.chunk >= 0 {
 			c := &sc.chunks[t.chunk]
-			if a.eligibleTarget(c, cm, j) && (!cm.noun || c.prep != pkNone) {
+			if a.eligibleTarget(c, cm) && (!cm.noun || c.prep != pkNone) && (src < 0 || c.code != sc.chunks[src].code) {
 				return c.group
 			}
 			j = int(c.t1) - 1
@@ -361,9 +364,9 @@ func (a *analyser) possessivePronounTarget(j int, cm *cueMatch) int32 {
 }
 
 // overrideRelations lets a verb govern the relation noun it reached
-// through ("suspended the treaty with Washington", "cut ties with"): the
-// noun's own evidence is dropped, and if the verb found no pair itself it
-// takes the noun's pairs.
+// through when their polarities differ ("suspended the treaty with
+// Washington"): the noun's own evidence is dropped, and if the verb found
+// no pair itself it takes the noun's pairs.
 func (a *analyser) overrideRelations() {
 	sc := a.sc
 	for vi := range sc.cues {
@@ -374,6 +377,9 @@ func (a *analyser) overrideRelations() {
 		k := &sc.cues[v.through]
 		adopt := v.c0 == v.c1
 		score := effectiveScore(&a.lx.cues[v.def], v.negated)
+		if score*effectiveScore(&a.lx.cues[k.def], k.negated) > 0 {
+			continue // "welcomed the agreement between X and Y": both stand
+		}
 		for c := k.c0; c < k.c1; c++ {
 			old := sc.contribs[c]
 			sc.contribs[c].dead = true
@@ -435,7 +441,7 @@ func (a *analyser) irrealis(i int) bool {
 		return false
 	}
 	j := i - 2
-	if j >= 0 && sc.toks[j].chunk >= 0 {
+	if j >= 0 && sc.toks[j].chunk >= 0 && !sc.chunks[sc.toks[j].chunk].loc {
 		return true
 	}
 	for k := j; k >= 0 && k >= j-4; k-- {
@@ -517,8 +523,8 @@ func (a *analyser) relate(ci int32) {
 	d := &a.lx.cues[cm.def]
 	i, lo := int(cm.t0), int(sc.clause0[cm.t0])
 	cm.negated = a.negated(i, lo)
-	if a.irrealis(i) {
-		return
+	if a.irrealis(i) || d.cat == Assault && a.infinitiveAt(int(cm.t1)) {
+		return // "fighting to regain confidence" is no assault
 	}
 	conf := confDirect
 	src, tgt := noActor, noActor
@@ -532,9 +538,6 @@ func (a *analyser) relate(ci int32) {
 			tgt = a.subject(i, lo, false)
 		} else {
 			tgt = a.npSource(i)
-		}
-		if tgt < 0 {
-			tgt = a.target(ci)
 		}
 	case cm.noun && a.copula(i) >= 0 && sc.speaker[i] >= 0:
 		// "X said Y's role would be a serious problem": the speaker
@@ -550,13 +553,18 @@ func (a *analyser) relate(ci int32) {
 		if src < 0 && agent >= 0 {
 			src = agent
 		}
-		tgt = a.target(ci)
+		tgt = a.target(ci, src)
 		if tgt < 0 && src >= 0 && !fromNP {
 			tgt = a.objectBetween(src, i)
 		}
+	case a.isWord(i-1, "to"):
+		// An infinitive shares the subject of its clause ("pledged
+		// money to help Lebanon", "agreed to lift the sanctions").
+		src = a.segmentSubject(lo, i, false)
+		tgt = a.target(ci, src)
 	default:
 		src = a.subject(i, lo, false)
-		tgt = a.target(ci)
+		tgt = a.target(ci, src)
 	}
 	if spk := sc.speaker[i]; spk >= 0 {
 		switch {
@@ -564,7 +572,7 @@ func (a *analyser) relate(ci int32) {
 			src, conf = spk, confPronoun
 		case src == noActor:
 			src, conf = spk, confSpeaker
-			if tgt < 0 {
+			if tgt < 0 && d.sign < 0 && d.flags&cfSym == 0 {
 				tgt, conf = a.segmentSubject(int(sc.spkStart[i]), i, false), confReported
 			}
 		}
@@ -577,6 +585,12 @@ func (a *analyser) relate(ci int32) {
 		conf *= hedgeFactor
 	}
 	sym := d.flags&cfSym != 0
+	joint := (sym || jointCategory(d.cat)) && src >= 0 && sc.chunks[src].gEnd-src > 1
+	if joint {
+		// "Israel and Syria held talks (with Turkey)": the joint actors
+		// stand toward each other too.
+		a.addWithin(src, ci, score, conf*confJoint/confDirect)
+	}
 	switch {
 	case src >= 0 && tgt >= 0:
 		if sc.chunks[tgt].prep == pkAgainst && score > 0 {
@@ -586,8 +600,8 @@ func (a *analyser) relate(ci int32) {
 			conf *= farFactor
 		}
 		a.addPairs(src, tgt, ci, score, conf, sym)
-	case sym && src >= 0 && sc.chunks[src].gEnd-src > 1:
-		a.addWithin(src, ci, score, conf*confJoint/confDirect)
+	case joint:
+		// Done above: no target beyond the joint actors.
 	case sym && tgt >= 0 && sc.chunks[tgt].gEnd-tgt > 1 && sc.chunks[tgt].prep == pkBetween:
 		a.addWithin(tgt, ci, score, conf*confJoint/confDirect)
 	case src < 0 && tgt < 0 && !cm.noun:
@@ -614,6 +628,22 @@ func (a *analyser) copula(i int) int {
 	return -1
 }
 
+// infinitiveAt reports whether an infinitive ("to restore") starts at
+// token i, rather than a preposition ("to Ecuador").
+func (a *analyser) infinitiveAt(i int) bool {
+	if !a.isWord(i, "to") || i+1 >= len(a.sc.toks) {
+		return false
+	}
+	n := &a.sc.toks[i+1]
+	return n.flags&tfWord != 0 && n.flags&(tfCap|tfNum) == 0 && n.chunk < 0 && n.class&wcDet == 0
+}
+
+// jointCategory reports whether joint actors of a cue of category c stand
+// toward each other ("Sudan and Chad agreed to ...").
+func jointCategory(c Category) bool {
+	return c == Agree || c == Consult || c == Cooperate
+}
+
 // nounRegion is where the subject of the noun cue ci is looked for: from
 // the clause start, or after the last cue before it that is not a light
 // verb ("condemned the attack on Y": "attack" takes no subject).
@@ -625,8 +655,8 @@ func (a *analyser) nounRegion(ci int32, lo int) int {
 		if int(p.t1) <= lo {
 			break
 		}
-		if !p.noun && sc.toks[p.t0].class&wcLight == 0 {
-			return int(p.t1)
+		if !p.noun && sc.toks[p.t0].class&wcLight == 0 && !a.infinitiveAt(int(p.t1)) {
+			return int(p.t1) // but "agreed to restore relations" shares the subject
 		}
 	}
 	return lo

@@ -67,7 +67,8 @@ func TestScoreDirection(t *testing.T) {
 		{"subject verb object positive", "Germany praised Poland for its handling of the border crisis.", []string{"DEU>POL+"}},
 		{"auxiliaries and time between subject and verb", "Israel on Wednesday released 20 Palestinian prisoners.", []string{"ISR>PSE+"}},
 		{"demonym subject", "A Turkish court has jailed a Greek journalist for three years.", []string{"TUR>GRC-"}},
-		{"possessive subject", "Iraq's foreign minister met with his Syrian counterpart in Damascus.", []string{"IRQ>SYR+", "SYR>IRQ+"}},
+		{"possessive subject", "Iraq's foreign minister met with his Syrian counterpart in Damascus.", []string{"IRQ>SYR+"}},
+		{"people from a country", "Bush will meet exiled dissidents from Myanmar.", []string{"USA>MMR+"}},
 		{"object after preposition", "The United States imposed new sanctions against Iran on Monday.", []string{"USA>IRN-"}},
 		{"target behind a relation noun", "Moscow suspended its participation in the arms treaty with Washington.", []string{"RUS>USA-"}},
 		{"noun with possessive source", "Venezuela rejected Colombia's accusations against Caracas.", []string{"COL>VEN-", "VEN>COL-"}},
@@ -82,8 +83,33 @@ func TestScoreDirection(t *testing.T) {
 		{"between pair", "Ties between India and Pakistan are straining again.", []string{"IND>PAK-", "PAK>IND-"}},
 		{"symmetric talks with", "Egypt held talks with Jordan on water sharing.", []string{"EGY>JOR+", "JOR>EGY+"}},
 		{"organisation as actor", "NATO warned China against arming Russia.", []string{"NATO>CHN-"}},
+		{"joint subjects exchange fire", "Thai and Cambodian soldiers exchanged fire near the border.", []string{"KHM>THA-", "THA>KHM-"}},
+		{"verb through the act it names", "Russia cut off gas supplies to Ukraine.", []string{"RUS>UKR-"}},
+		{"welcoming a pact between two", "Saudi Arabia welcomed the agreement between Lebanon and Syria.", []string{
+			"LBN>SYR+", "SAU>LBN+", "SAU>SYR+", "SYR>LBN+"}},
+		{"rejecting what came from someone", "Kenya has rejected calls from Britain for a new inquiry.", []string{"KEN>GBR-"}},
+		{"apology to, not raid by", "Colombia apologised to Ecuador for the raid on a rebel camp.", []string{"COL>ECU+"}},
+		{"relative clause subject is not the actor before", "The US struck a group that has seized parts of Iraq.", nil},
+		{"despite starts a new clause", "Russian troops advanced on Tuesday despite a ceasefire deal with Georgia.", nil},
 		{"self dyad dropped", "Russian officials criticised Moscow's own statistics office.", nil},
 		{"no cue no dyad", "France and Italy are both members of the European Union.", nil},
+	})
+}
+
+// TestScoreWireSentences checks sentences written in the style of wire
+// copy, each exercising several rules at once.
+func TestScoreWireSentences(t *testing.T) {
+	runDirectionCases(t, []directionCase{
+		{"accused of", "Pakistan on Thursday accused India of violating a ceasefire along the border, the foreign ministry said.", []string{"PAK>IND-"}},
+		{"joint agreement to restore", "Sudan and Chad agreed to restore diplomatic relations, the Libyan mediator said.", []string{"SDN>TCD+", "TCD>SDN+"}},
+		{"purpose infinitive", "Saudi Arabia pledged 500 million dollars to help rebuild Lebanon.", []string{"SAU>LBN+"}},
+		{"protest against after a place", "Hundreds of Iraqis marched through Baghdad to protest against the US occupation.", []string{"IRQ>USA-"}},
+		{"bombed positions in a country", "Turkish warplanes bombed rebel positions in northern Iraq overnight, the army said.", []string{"TUR>IRQ-"}},
+		{"arrival for talks", "A Chinese delegation arrived in Taipei on Monday for landmark talks.", []string{"CHN>TWN+"}},
+		{"passive agent noun", "Nine Afghan civilians were killed by a NATO air strike, officials said.", []string{"NATO>AFG-"}},
+		{"fighting to regain is no assault", "President Reagan, fighting to regain confidence after the Iran affair, spoke on Tuesday.", nil},
+		{"economic demand is no demand", "Officials in Switzerland expect domestic demand to grow faster than in Germany.", nil},
+		{"list after a preposition", "After travelling to France, Germany and Italy, the minister hopes to visit Canada.", nil},
 	})
 }
 
@@ -98,6 +124,7 @@ func TestScoreSpeech(t *testing.T) {
 		{"reported clause keeps its own subject", "Kenya said Somalia had attacked its border posts.", []string{"SOM>KEN-"}},
 		{"reported clause with non-actor subject", "Kenya said militants had attacked Somalia.", nil},
 		{"speaker judges subject", "The Kremlin said Poland's decision was a grave provocation.", []string{"RUS>POL-"}},
+		{"speaker after quote with audience", `"We will never accept the independence of Kosovo," the Serbian president told reporters in Belgrade.`, []string{"SRB>XKX-"}},
 	})
 }
 
@@ -125,7 +152,7 @@ func TestScoreLocationAndMetonymy(t *testing.T) {
 	runDirectionCases(t, []directionCase{
 		{"said in a capital", "NATO condemned Russia at a news conference in Warsaw, Poland.", []string{"NATO>RUS-"}},
 		{"at a place", "Putin praised Russia's soldiers at a Moscow stadium.", nil},
-		{"in a country", "The Chinese president met the French president in Spain.", []string{"CHN>FRA+", "FRA>CHN+"}},
+		{"in a country", "The Chinese president met the French president in Spain.", []string{"CHN>FRA+"}},
 		{"capital as actor", "Washington accused Beijing of cyber attacks.", []string{"USA>CHN-"}},
 		{"seat as actor", "The Kremlin condemned Ukraine's offensive.", []string{"RUS>UKR-"}},
 		{"official merged with demonym", "Russian Foreign Minister Sergey Lavrov praised Chinese President Xi Jinping.", []string{"RUS>CHN+"}},

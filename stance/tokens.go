@@ -10,10 +10,10 @@ type tokFlags uint8
 
 // Token flags.
 const (
-	tfWord  tokFlags = 1 << iota // letters or digits
-	tfCap                        // starts with an upper-case letter
-	tfPoss                       // the possessive "'s" or "'"
-	tfNum                        // starts with a digit
+	tfWord tokFlags = 1 << iota // letters or digits
+	tfCap                       // starts with an upper-case letter
+	tfPoss                      // the possessive "'s" or "'"
+	tfNum                       // starts with a digit
 )
 
 // token is one word or punctuation mark of a sentence.

@@ -15,6 +15,7 @@ import (
 	"context"
 	"flag"
 	"fmt"
+	"net/http"
 	"net/http/httptest"
 	"os"
 	"os/exec"
@@ -102,8 +103,9 @@ func browser(t *testing.T) context.Context {
 }
 
 // serve fills a fresh embedded store with the fixture ending at end and
-// serves the dashboard over it.
-func serve(t *testing.T, end time.Time, alert *store.AlertRecord) string {
+// serves the dashboard over it under prefix ("/", or "/path/"); it returns
+// the dashboard's URL.
+func serve(t *testing.T, prefix string, end time.Time, alert *store.AlertRecord) string {
 	ctx := context.Background()
 	s, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "stancemon.db"))
 	if err != nil {
@@ -120,9 +122,11 @@ func serve(t *testing.T, end time.Time, alert *store.AlertRecord) string {
 		}
 		alerts = al
 	}
-	srv := httptest.NewServer(NewHandler(s, s, alerts, zaptest.NewLogger(t)))
+	mux := http.NewServeMux()
+	mux.Handle(prefix, http.StripPrefix(strings.TrimSuffix(prefix, "/"), NewHandler(s, s, alerts, zaptest.NewLogger(t))))
+	srv := httptest.NewServer(mux)
 	t.Cleanup(srv.Close)
-	return srv.URL
+	return srv.URL + prefix
 }
 
 // waitReady waits until every panel of the page has loaded.
@@ -175,6 +179,9 @@ type pageState struct {
 	EvidenceTitle string   `json:"evidenceTitle"`
 	Replay        string   `json:"replay"`
 	ReplayHidden  bool     `json:"replayHidden"`
+	Hash          string   `json:"hash"`
+	Window        string   `json:"window"`
+	Step          string   `json:"step"`
 }
 
 const readState = `(() => {
@@ -196,6 +203,9 @@ const readState = `(() => {
     evidenceTitle: document.getElementById('evidence-title').textContent,
     replay: document.getElementById('replay').textContent,
     replayHidden: document.getElementById('replay').hidden,
+    hash: window.location.hash,
+    window: document.getElementById('window').value,
+    step: document.getElementById('step').value,
   };
 })()`
 
@@ -230,7 +240,7 @@ func clickChart(t *testing.T, ctx context.Context, id, value string) {
 func TestBrowserDashboard(t *testing.T) {
 	ctx := browser(t)
 	now := time.Now().UTC()
-	url := serve(t, now, &store.AlertRecord{
+	url := serve(t, "/", now, &store.AlertRecord{
 		Fingerprint: "browser-test", Rule: "HostileTurn", Source: "CHN", Target: "USA", State: store.AlertFiring,
 		Value: -0.7, ActiveAt: now.Add(-5 * 24 * time.Hour), FiredAt: now.Add(-4 * 24 * time.Hour), UpdatedAt: now.Add(-4 * 24 * time.Hour),
 	})
@@ -286,6 +296,9 @@ func TestBrowserDashboard(t *testing.T) {
 		if st.EvidenceRows == 0 || st.LineSeries[0] != "DEU → FRA" || st.LinePoints[0] == 0 {
 			t.Errorf("after clicking DEU x FRA: %d evidence rows, series %q with %v points", st.EvidenceRows, st.LineSeries, st.LinePoints)
 		}
+		if !strings.Contains(st.Hash, "source=DEU&target=FRA") {
+			t.Errorf("URL fragment %q does not record the dyad", st.Hash)
+		}
 		screenshot(t, ctx, "drilldown-cell")
 	})
 
@@ -315,17 +328,23 @@ func TestBrowserDashboard(t *testing.T) {
 	})
 }
 
+// TestBrowserReplay opens a link to a view of a replay of 1987, served
+// under a path prefix: the page says that the windows end at the newest
+// article and restores the view.
 func TestBrowserReplay(t *testing.T) {
 	ctx := browser(t)
-	url := serve(t, time.Date(1987, 10, 19, 16, 30, 0, 0, time.UTC), nil)
-	if err := chromedp.Do(ctx, chromedp.Navigate(url)); err != nil {
+	url := serve(t, "/stancemon/", time.Date(1987, 10, 19, 16, 30, 0, 0, time.UTC), nil)
+	if err := chromedp.Do(ctx, chromedp.Navigate(url+"#window=30d&actors=10&source=DEU&target=FRA&step=1d")); err != nil {
 		t.Fatal(err)
 	}
 	st := readPage(t, ctx)
 	if st.ReplayHidden || !strings.Contains(st.Replay, "newest article is from 1987-10-19 16:29 UTC") {
 		t.Errorf("replay notice: hidden %v, %q", st.ReplayHidden, st.Replay)
 	}
-	if st.CellsValued < 24 || st.EvidenceRows == 0 || st.LinePoints[0] == 0 {
+	if st.Window != "30d" || st.Step != "1d" || st.Actors != 10 || len(st.LineSeries) == 0 || st.LineSeries[0] != "DEU → FRA" {
+		t.Errorf("view of the link: window %q, step %q, %d actors, series %q", st.Window, st.Step, st.Actors, st.LineSeries)
+	}
+	if st.CellsValued < 10 || st.EvidenceRows == 0 || st.LinePoints[0] < 10 {
 		t.Errorf("replay page: %d cells, %d evidence rows, %v points", st.CellsValued, st.EvidenceRows, st.LinePoints)
 	}
 	screenshot(t, ctx, "replay-1987")

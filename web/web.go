@@ -10,14 +10,10 @@ package web
 
 import (
 	"context"
-	"crypto/sha256"
 	"embed"
-	"encoding/hex"
 	"encoding/json"
 	"errors"
-	"io/fs"
 	"net/http"
-	"strings"
 	"time"
 
 	"go.uber.org/zap"
@@ -49,7 +45,9 @@ type handler struct {
 // NewHandler returns the handler of the dashboard page (GET /), its assets
 // (/assets/) and the JSON API (/api/). q and a must not be nil; alerts may
 // be nil, in which case the page shows no alert markers and /api/alerts
-// answers an empty list; log may be nil.
+// answers an empty list; log may be nil. The page uses relative URLs, so
+// the handler may also be mounted under a path prefix with
+// http.StripPrefix.
 func NewHandler(q store.Querier, a store.Analyst, alerts store.AlertLog, log *zap.Logger) http.Handler {
 	return newHandler(q, a, alerts, log, time.Now)
 }
@@ -61,10 +59,9 @@ func newHandler(q store.Querier, a store.Analyst, alerts store.AlertLog, log *za
 	}
 	h := &handler{q: q, a: a, alerts: alerts, log: log, now: now}
 	mux := http.NewServeMux()
-	// The embedded paths start with assets/, as the URLs.
-	etags := assetETags()
-	mux.Handle("/{$}", pageHeaders(etags, serveFile(assets, "assets/index.html")))
-	mux.Handle("/assets/", pageHeaders(etags, http.FileServerFS(assets)))
+	static := pageHeaders(staticAssets())
+	mux.Handle("/{$}", static)
+	mux.Handle("/assets/", static)
 	mux.Handle("/api/meta", h.api(metaEndpoint, h.meta))
 	mux.Handle("/api/matrix", h.api(matrixEndpoint, h.matrix))
 	mux.Handle("/api/series", h.api(seriesEndpoint, h.series))
@@ -77,52 +74,16 @@ func newHandler(q store.Querier, a store.Analyst, alerts store.AlertLog, log *za
 	return mux
 }
 
-// serveFile serves one file of fsys.
-func serveFile(fsys fs.FS, name string) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		http.ServeFileFS(w, r, fsys, name)
-	})
-}
-
-// pageHeaders sets the headers of the page and its assets: security (the
-// page loads scripts only from this server) and caching (browsers
-// revalidate with the ETag of the file, which http.ServeContent checks).
-func pageHeaders(etags map[string]string, next http.Handler) http.Handler {
+// pageHeaders sets the security headers of the page and its assets: the
+// page loads scripts only from this server.
+func pageHeaders(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		h := w.Header()
 		h.Set("Content-Security-Policy", "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'")
 		h.Set("X-Content-Type-Options", "nosniff")
 		h.Set("Referrer-Policy", "no-referrer")
-		h.Set("Cache-Control", "no-cache")
-		name := "assets/index.html"
-		if r.URL.Path != "/" {
-			name = strings.TrimPrefix(r.URL.Path, "/")
-		}
-		if tag, ok := etags[name]; ok {
-			h.Set("ETag", tag)
-		}
 		next.ServeHTTP(w, r)
 	})
-}
-
-// assetETags returns the ETag of every embedded file by path: a hash of
-// its content (embedded files have no modification time).
-func assetETags() map[string]string {
-	etags := map[string]string{}
-	// The walk of an embedded tree cannot fail: errors are ignored.
-	_ = fs.WalkDir(assets, "assets", func(path string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return nil
-		}
-		b, err := assets.ReadFile(path)
-		if err != nil {
-			return nil
-		}
-		sum := sha256.Sum256(b)
-		etags[path] = `"` + hex.EncodeToString(sum[:8]) + `"`
-		return nil
-	})
-	return etags
 }
 
 // apiFunc answers one API request with a value to encode as JSON.

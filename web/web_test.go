@@ -1,6 +1,8 @@
 package web
 
 import (
+	"bytes"
+	"compress/gzip"
 	"context"
 	"encoding/json"
 	"errors"
@@ -418,12 +420,14 @@ func TestPage(t *testing.T) {
 		target, contentType, contains string
 		code                          int
 	}{
-		{"/", "text/html; charset=utf-8", `src="/assets/vendor/echarts.min.js"`, http.StatusOK},
-		{"/assets/app.js", "text/javascript; charset=utf-8", "/api/matrix", http.StatusOK},
+		{"/", "text/html; charset=utf-8", `src="assets/vendor/echarts.min.js"`, http.StatusOK},
+		{"/assets/app.js", "text/javascript; charset=utf-8", "api/matrix", http.StatusOK},
 		{"/assets/style.css", "text/css; charset=utf-8", ".panel", http.StatusOK},
 		{"/assets/vendor/echarts.min.js", "text/javascript; charset=utf-8", "Apache Software Foundation", http.StatusOK},
 		{"/assets/vendor/echarts.LICENSE", "", "Apache License", http.StatusOK},
 		{"/nope", "text/plain; charset=utf-8", "404 page not found", http.StatusNotFound},
+		{"/assets/", "text/plain; charset=utf-8", "404 page not found", http.StatusNotFound},
+		{"/assets/nope.js", "text/plain; charset=utf-8", "404 page not found", http.StatusNotFound},
 	} {
 		t.Run(tc.target, func(t *testing.T) {
 			code, hdr, _, body := get(t, h, http.MethodGet, tc.target)
@@ -441,22 +445,6 @@ func TestPage(t *testing.T) {
 			}
 		})
 	}
-	t.Run("revalidation with ETag", func(t *testing.T) {
-		for _, target := range []string{"/", "/assets/vendor/echarts.min.js"} {
-			_, hdr, _, _ := get(t, h, http.MethodGet, target)
-			tag := hdr.Get("ETag")
-			if tag == "" || hdr.Get("Cache-Control") != "no-cache" {
-				t.Fatalf("%s: ETag %q, Cache-Control %q", target, tag, hdr.Get("Cache-Control"))
-			}
-			req := httptest.NewRequest(http.MethodGet, target, nil)
-			req.Header.Set("If-None-Match", tag)
-			rec := httptest.NewRecorder()
-			h.ServeHTTP(rec, req)
-			if rec.Code != http.StatusNotModified || rec.Body.Len() != 0 {
-				t.Errorf("%s with If-None-Match: status %d, %d bytes; want 304 and none", target, rec.Code, rec.Body.Len())
-			}
-		}
-	})
 	t.Run("no CDN", func(t *testing.T) {
 		for _, name := range []string{"assets/index.html", "assets/app.js", "assets/style.css"} {
 			b, err := assets.ReadFile(name)
@@ -468,6 +456,69 @@ func TestPage(t *testing.T) {
 			}
 		}
 	})
+}
+
+func TestAssetEncoding(t *testing.T) {
+	h := NewHandler(newFake(), newFake(), nil, nil)
+	plain, err := assets.ReadFile("assets/vendor/echarts.min.js")
+	if err != nil {
+		t.Fatal(err)
+	}
+	serve := func(method, target string, header map[string]string) *httptest.ResponseRecorder {
+		req := httptest.NewRequest(method, target, nil)
+		for k, v := range header {
+			req.Header.Set(k, v)
+		}
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, req)
+		return rec
+	}
+	first := serve(http.MethodGet, "/assets/vendor/echarts.min.js", map[string]string{"Accept-Encoding": "gzip, deflate, br"})
+	for _, tc := range []struct {
+		name     string
+		method   string
+		header   map[string]string
+		code     int
+		encoding string
+	}{
+		{"identity", http.MethodGet, nil, http.StatusOK, ""},
+		{"gzip", http.MethodGet, map[string]string{"Accept-Encoding": "gzip, deflate, br"}, http.StatusOK, "gzip"},
+		{"gzip refused", http.MethodGet, map[string]string{"Accept-Encoding": "gzip;q=0, deflate"}, http.StatusOK, ""},
+		{"gzip by star", http.MethodGet, map[string]string{"Accept-Encoding": "*;q=0.5"}, http.StatusOK, "gzip"},
+		{"revalidated", http.MethodGet, map[string]string{"Accept-Encoding": "gzip", "If-None-Match": first.Header().Get("ETag")}, http.StatusNotModified, ""},
+		{"plain ETag does not match gzip", http.MethodGet, map[string]string{"If-None-Match": first.Header().Get("ETag")}, http.StatusOK, ""},
+		{"HEAD", http.MethodHead, nil, http.StatusOK, ""},
+		{"POST", http.MethodPost, nil, http.StatusMethodNotAllowed, ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			rec := serve(tc.method, "/assets/vendor/echarts.min.js", tc.header)
+			if rec.Code != tc.code || rec.Header().Get("Content-Encoding") != tc.encoding {
+				t.Fatalf("status %d, Content-Encoding %q; want %d, %q", rec.Code, rec.Header().Get("Content-Encoding"), tc.code, tc.encoding)
+			}
+			if rec.Code != http.StatusOK || tc.method != http.MethodGet {
+				return
+			}
+			body := rec.Body.Bytes()
+			if tc.encoding == "gzip" {
+				zr, err := gzip.NewReader(rec.Body)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if body, err = io.ReadAll(zr); err != nil {
+					t.Fatal(err)
+				}
+				if rec.Body.Len() > len(plain)/2 {
+					t.Errorf("gzipped to %d of %d bytes", rec.Body.Len(), len(plain))
+				}
+			}
+			if !bytes.Equal(body, plain) {
+				t.Errorf("served %d bytes, not the %d of the file", len(body), len(plain))
+			}
+			if rec.Header().Get("ETag") == "" || rec.Header().Get("Cache-Control") != "no-cache" || rec.Header().Get("Vary") != "Accept-Encoding" {
+				t.Errorf("headers %v", rec.Header())
+			}
+		})
+	}
 }
 
 func TestAnchor(t *testing.T) {

@@ -14,7 +14,6 @@ import (
 	"github.com/stancemon/stancemon/alerts"
 	"github.com/stancemon/stancemon/internal/app"
 	"github.com/stancemon/stancemon/internal/obs"
-	"github.com/stancemon/stancemon/store"
 )
 
 func newAlertsCmd() *cobra.Command {
@@ -116,6 +115,7 @@ type alertsRunOptions struct {
 	kafkaTopic   string
 	generatorURL string
 	logFormat    string
+	metrics      string
 }
 
 func newAlertsRunCmd() *cobra.Command {
@@ -150,13 +150,8 @@ replays of old data and simulated streams.`,
 	fl.StringVar(&o.kafkaTopic, "kafka-topic", alerts.DefaultTopic, "topic of --kafka-brokers")
 	fl.StringVar(&o.generatorURL, "generator-url", "", "link sent with alerts, e.g. the dashboard's address")
 	fl.StringVar(&o.logFormat, "log-format", "auto", "log format: json, console or auto")
+	fl.StringVar(&o.metrics, "metrics", "", "listen address of /metrics, /healthz and /readyz, e.g. 127.0.0.1:9464 (default: none)")
 	return cmd
-}
-
-// alertStore is a store that alerts can run on.
-type alertStore interface {
-	store.Analyst
-	store.AlertLog
 }
 
 func runAlerts(ctx context.Context, o alertsRunOptions) error {
@@ -170,73 +165,45 @@ func runAlerts(ctx context.Context, o alertsRunOptions) error {
 	}
 	defer log.Sync() //nolint:errcheck // stderr sync errors are not actionable
 
-	files := o.rules
-	if len(files) == 0 {
-		files = cfg.Alerts.Rules
+	if len(o.rules) > 0 {
+		cfg.Alerts.Rules = o.rules
 	}
-	if len(files) == 0 {
-		files = []string{alerts.Builtin}
+	if len(cfg.Alerts.Rules) == 0 {
+		cfg.Alerts.Rules = []string{alerts.Builtin}
 	}
-	rules, err := alerts.LoadRules(files...)
-	if err != nil {
+	a := &cfg.Alerts
+	a.Clock, a.ResendDelay, a.GeneratorURL = o.clock, o.resendDelay, o.generatorURL
+	a.Alertmanager, a.Webhook = o.alertmanager, o.webhook
+	if o.kafkaBrokers != "" {
+		cfg.Kafka.Brokers = strings.Split(o.kafkaBrokers, ",")
+		a.KafkaTopic = o.kafkaTopic
+	}
+	if err := cfg.Validate(); err != nil {
 		return err
 	}
-	mcfg := alerts.Config{
-		Rules: rules, Clock: o.clock, ResendDelay: o.resendDelay, GeneratorURL: o.generatorURL,
-		Logger: log, Registerer: prometheus.DefaultRegisterer,
-	}
+	var from time.Time
 	if o.from != "" {
-		if mcfg.From, err = time.Parse(time.RFC3339, o.from); err != nil {
+		if from, err = time.Parse(time.RFC3339, o.from); err != nil {
 			return fmt.Errorf("--from %q is not an RFC 3339 time", o.from)
 		}
 	}
-	notifiers := []alerts.Notifier{alerts.NewLog(log)}
-	if o.alertmanager != "" {
-		am, err := alerts.NewAlertmanager(o.alertmanager, nil, alerts.Retry{})
-		if err != nil {
-			return err
-		}
-		notifiers = append(notifiers, am)
-		if mcfg.ResendDelay == 0 {
-			mcfg.ResendDelay = time.Minute
-		}
-	}
-	if o.webhook != "" {
-		wh, err := alerts.NewWebhook(o.webhook, nil, nil, alerts.Retry{})
-		if err != nil {
-			return err
-		}
-		notifiers = append(notifiers, wh)
-	}
-	if o.kafkaBrokers != "" {
-		w := alerts.NewKafkaWriter(strings.Split(o.kafkaBrokers, ","), o.kafkaTopic)
-		defer w.Close()
-		notifiers = append(notifiers, alerts.NewKafka(w))
-	}
-
 	st, err := app.OpenStore(ctx, cfg, log)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
-	as, ok := st.(alertStore)
-	if !ok {
-		return fmt.Errorf("the %T store cannot run alerts", st)
-	}
-	m, err := alerts.NewManager(mcfg, as, as, notifiers...)
+	m, err := app.NewAlertManager(cfg, st, log, prometheus.DefaultRegisterer, from)
 	if err != nil {
 		return err
 	}
-	log.Info("evaluating alert rules", zap.Strings("rules", ruleNames(rules)), zap.String("clock", mcfg.Clock))
-	return m.Run(ctx)
-}
-
-func ruleNames(rs *alerts.RuleSet) []string {
-	var names []string
-	for _, g := range rs.Groups {
-		for _, r := range g.Rules {
-			names = append(names, r.Alert)
+	defer m.Close()
+	if o.metrics != "" {
+		addr, err := obs.Serve(ctx, o.metrics, obs.Mux(prometheus.DefaultGatherer), log)
+		if err != nil {
+			return err
 		}
+		log.Info("serving metrics", zap.String("addr", addr))
 	}
-	return names
+	log.Info("evaluating alert rules", zap.Strings("rules", cfg.Alerts.Rules), zap.String("clock", cfg.Alerts.Clock))
+	return m.Run(ctx)
 }

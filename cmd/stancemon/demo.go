@@ -5,14 +5,18 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"sync/atomic"
+	"time"
 
 	"github.com/segmentio/kafka-go"
 	"github.com/spf13/cobra"
+	"go.uber.org/zap"
 	"golang.org/x/term"
 
+	"github.com/stancemon/stancemon/alerts"
 	"github.com/stancemon/stancemon/broker"
 	"github.com/stancemon/stancemon/config"
 	"github.com/stancemon/stancemon/internal/app"
@@ -119,12 +123,53 @@ func runDemo(ctx context.Context, f *connFlags, serve bool) error {
 	if err := printStances(ctx, out, st); err != nil {
 		return err
 	}
+	if err := replayAlerts(ctx, out, cfg, st, log); err != nil {
+		return err
+	}
 	if serve && cfg.HTTP.Addr != "" {
 		fmt.Fprintf(out, "\nserving the dashboard; press Ctrl-C to stop\n")
 		<-ctx.Done()
 	}
 	stop()
 	return <-runErr
+}
+
+// replayAlerts evaluates the built-in alert rules over the sample stream
+// as a live evaluator would have, every 5 minutes of its time, and prints
+// the alerts that fired (they are in the store's alert log, so the
+// dashboard shows them too).
+func replayAlerts(ctx context.Context, out io.Writer, cfg config.Config, st store.Backend, log *zap.Logger) error {
+	cfg.Alerts.Rules = []string{alerts.Builtin}
+	cfg.Alerts.Clock = alerts.ClockData
+	start := simulate.DemoConfig().Start
+	m, err := app.NewAlertManager(cfg, st, log, nil, start)
+	if err != nil {
+		return err
+	}
+	defer m.Close()
+	latest, err := st.Latest(ctx)
+	if err != nil {
+		return fmt.Errorf("reading the newest article time: %w", err)
+	}
+	for at := start; !at.After(latest); at = at.Add(5 * time.Minute) {
+		if err := m.Evaluate(ctx, at); err != nil {
+			return fmt.Errorf("evaluating alert rules at %s: %w", at.Format(time.RFC3339), err)
+		}
+	}
+	m.Flush(ctx)
+	recs, err := st.Alerts(ctx, store.Window{}, store.DyadFilter{}, 20)
+	if err != nil {
+		return fmt.Errorf("reading alerts: %w", err)
+	}
+	fmt.Fprintf(out, "\nalerts of the built-in rules, replayed over the stream every 5 minutes of its time: %d\n", len(recs))
+	for _, r := range recs {
+		fmt.Fprintf(out, "  %-26s %s -> %s  %-8s fired %s", r.Rule, r.Source, r.Target, r.State, r.FiredAt.Format("2006-01-02 15:04"))
+		if !r.ResolvedAt.IsZero() {
+			fmt.Fprintf(out, ", resolved %s", r.ResolvedAt.Format("2006-01-02 15:04"))
+		}
+		fmt.Fprintf(out, "\n    %s\n", r.Annotations["summary"])
+	}
+	return nil
 }
 
 // publishSample publishes the built-in sample stream and returns its size.
@@ -169,7 +214,7 @@ func storeName(cfg config.Config) string {
 }
 
 // printStances prints the stance table of the whole stream.
-func printStances(ctx context.Context, out *os.File, q store.Querier) error {
+func printStances(ctx context.Context, out io.Writer, q store.Querier) error {
 	stats, err := q.DyadStats(ctx, store.Window{})
 	if err != nil {
 		return fmt.Errorf("querying dyads: %w", err)

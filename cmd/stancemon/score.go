@@ -23,8 +23,8 @@ const defaultMaxLine = 4 << 20
 
 // scoreOptions are the flags of "stancemon score".
 type scoreOptions struct {
-	input   string
-	format  string
+	input     string
+	format    string
 	actors    string
 	published string
 	maxLine   int
@@ -37,7 +37,7 @@ func newScoreCmd() *cobra.Command {
 		Short: "Score articles into directed stances between countries",
 		Long: `Score reads one plain-text or HTML article (the default), or with
 --input jsonl one JSON object a line ({"id","text"} or
-{"id","title","body","published_at"}), and prints the tone, the actors and
+{"id","title","body","published_at"}; other fields are ignored), and prints the tone, the actors and
 the directed stances (dyads) found. With no FILE or "-" it reads stdin.
 
 A malformed JSON line is reported on stderr with its line number; the other
@@ -230,10 +230,11 @@ type articleLine struct {
 
 // decodeArticleLine decodes one JSON Lines article: {"id","text"} or
 // {"id","title","body","published_at"}. The id may be a string or a number.
+// Other fields are ignored, so a gold file ({"id","text","dyads"}) can be
+// scored as it is.
 func decodeArticleLine(line []byte) (stance.Article, error) {
 	var l articleLine
 	dec := json.NewDecoder(bytes.NewReader(line))
-	dec.DisallowUnknownFields()
 	if err := dec.Decode(&l); err != nil {
 		return stance.Article{}, fmt.Errorf("decoding article: %w", err)
 	}

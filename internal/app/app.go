@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/collectors"
@@ -92,6 +93,18 @@ func RunWithStore(ctx context.Context, cfg config.Config, st store.Backend, log 
 			opts.OnServe(addr)
 		}
 	}
+	alertsDone := make(chan error, 1)
+	if len(cfg.Alerts.Rules) > 0 {
+		m, err := NewAlertManager(cfg, st, log, reg, time.Time{})
+		if err != nil {
+			return err
+		}
+		defer m.Close()
+		log.Info("evaluating alert rules", zap.Strings("rules", cfg.Alerts.Rules), zap.String("clock", cfg.Alerts.Clock))
+		go func() { alertsDone <- m.Run(ctx) }()
+	} else {
+		alertsDone <- nil
+	}
 	log.Info("consuming", zap.Strings("brokers", cfg.Kafka.Brokers), zap.String("topic", cfg.Kafka.Topic),
 		zap.String("group", cfg.Kafka.Group), zap.String("dlq", cfg.Kafka.DLQ()))
 	runErr := p.Run(ctx)
@@ -100,6 +113,9 @@ func RunWithStore(ctx context.Context, cfg config.Config, st store.Backend, log 
 	}
 	if err := dlq.Close(); err != nil {
 		log.Warn("closing dead-letter writer", zap.Error(err))
+	}
+	if err := <-alertsDone; err != nil {
+		log.Error("alert evaluation", zap.Error(err))
 	}
 	if runErr != nil {
 		return fmt.Errorf("running pipeline: %w", runErr)

@@ -14,7 +14,8 @@
   };
   const colors = { hostile: '#b2182b', neutral: '#f7f7f7', coop: '#2166ac', a: '#d6604d', b: '#4393c3' };
 
-  // api fetches an endpoint with query parameters and returns its JSON,
+  // api fetches an endpoint (relative to the page, which may be served under
+  // a prefix) with query parameters and returns its JSON,
   // throwing the API's error message on failure.
   async function api(path, params) {
     const u = new URL(path, window.location.href);
@@ -47,16 +48,23 @@
   }
 
   // panel runs a loader for a panel, marking it data-status=loading, then
-  // ready or error (the browser test waits on it) and showing errors.
+  // ready or error (the browser test waits on it) and showing errors. The
+  // loader gets a function telling whether it is still the panel's latest
+  // one, so that a slow answer does not draw over a newer one.
+  const generation = {};
   async function panel(id, load) {
     const p = document.getElementById(id);
     const err = p.querySelector('.error');
+    const gen = (generation[id] || 0) + 1;
+    generation[id] = gen;
+    const current = () => generation[id] === gen;
     p.dataset.status = 'loading';
     err.hidden = true;
     try {
-      await load();
-      p.dataset.status = 'ready';
+      await load(current);
+      if (current()) p.dataset.status = 'ready';
     } catch (e) {
+      if (!current()) return;
       err.textContent = e.message;
       err.hidden = false;
       p.dataset.status = 'error';
@@ -75,7 +83,7 @@
   // ---- header -------------------------------------------------------------
 
   async function loadMeta() {
-    state.meta = await api('/api/meta');
+    state.meta = await api('api/meta');
     const m = state.meta;
     const replay = $('#replay');
     if (m.replay) {
@@ -94,8 +102,9 @@
 
   // ---- matrix -------------------------------------------------------------
 
-  async function loadMatrix() {
-    const m = await api('/api/matrix', { window: state.window, limit: state.actors });
+  async function loadMatrix(current) {
+    const m = await api('api/matrix', { window: state.window, limit: state.actors });
+    if (!current()) return;
     showRange(m);
     const idx = new Map(m.actors.map((a, i) => [a, i]));
     const data = m.cells.map((c) => ({
@@ -143,24 +152,56 @@
 
   // ---- series -------------------------------------------------------------
 
+  // saveHash records the view in the URL's fragment, so that a link or a
+  // reload shows the same view.
+  function saveHash() {
+    const p = new URLSearchParams({ window: state.window, actors: state.actors });
+    if (state.source && state.target) {
+      p.set('source', state.source);
+      p.set('target', state.target);
+    }
+    if (state.step) p.set('step', state.step);
+    history.replaceState(null, '', '#' + p.toString());
+  }
+
+  // loadHash restores the view of the URL's fragment, keeping valid values.
+  function loadHash() {
+    const p = new URLSearchParams(window.location.hash.slice(1));
+    const pick = (sel, v) => {
+      const ok = v !== null && [...$(sel).options].some((o) => o.value === v);
+      if (ok) $(sel).value = v;
+      return ok;
+    };
+    pick('#window', p.get('window'));
+    pick('#actors', p.get('actors'));
+    if (pick('#step', p.get('step'))) state.step = p.get('step');
+    const actor = /^[A-Z][A-Z0-9]{1,9}$/;
+    if (actor.test(p.get('source') || '') && actor.test(p.get('target') || '')) {
+      state.source = p.get('source');
+      state.target = p.get('target');
+    }
+  }
+
   async function selectDyad(source, target) {
     state.source = source;
     state.target = target;
+    saveHash();
     $('#source').value = source;
     $('#target').value = target;
     await Promise.all([
       panel('series-panel', loadSeries),
-      panel('evidence-panel', () => loadEvidence(source, target, { window: state.window })),
+      panel('evidence-panel', (current) => loadEvidence(source, target, { window: state.window }, current)),
     ]);
   }
 
-  async function loadSeries() {
+  async function loadSeries(current) {
     const { source, target } = state;
     const [s, fw, rv] = await Promise.all([
-      api('/api/series', { source, target, window: state.window, step: state.step }),
-      api('/api/alerts', { source, target, window: state.window }),
-      api('/api/alerts', { source: target, target: source, window: state.window }),
+      api('api/series', { source, target, window: state.window, step: state.step }),
+      api('api/alerts', { source, target, window: state.window }),
+      api('api/alerts', { source: target, target: source, window: state.window }),
     ]);
+    if (!current()) return;
     const step = s.step_seconds * 1000;
     const names = s.series.map((d) => d.source + ' \u2192 ' + d.target);
     const series = [];
@@ -209,14 +250,15 @@
       const d = s.series[Math.floor(p.seriesIndex / 2)];
       const from = new Date(p.value[0]);
       const to = new Date(from.getTime() + step);
-      panel('evidence-panel', () => loadEvidence(d.source, d.target, { from: from.toISOString().slice(0, 19) + 'Z', to: to.toISOString().slice(0, 19) + 'Z' }));
+      panel('evidence-panel', (current) => loadEvidence(d.source, d.target, { from: from.toISOString().slice(0, 19) + 'Z', to: to.toISOString().slice(0, 19) + 'Z' }, current));
     });
   }
 
   // ---- movers -------------------------------------------------------------
 
-  async function loadMovers() {
-    const m = await api('/api/movers', { window: state.window, limit: 12 });
+  async function loadMovers(current) {
+    const m = await api('api/movers', { window: state.window, limit: 12 });
+    if (!current()) return;
     $('#movers-note').textContent = 'Mean score over the window against the ' + fmtTime(m.baseline_from) + ' to ' +
       fmtTime(m.baseline_to) + ' baseline; dyads with at least ' + m.min_articles + ' articles in both. Click a row.';
     const rows = m.movers.map((v) => {
@@ -229,7 +271,8 @@
       return tr;
     });
     if (rows.length === 0) {
-      rows.push(el('tr', {}, el('td', { colspan: 4, class: 'muted' }, 'No dyad has enough articles in both the window and the baseline.')));
+      rows.push(el('tr', {}, el('td', { colspan: 4, class: 'muted' }, 'No dyad has enough articles in both the window and the baseline (the ' +
+        '7 windows before it); a shorter window may show some.')));
     }
     $('#movers tbody').replaceChildren(...rows);
   }
@@ -265,8 +308,9 @@
     return el('a', { href: r.url, target: '_blank', rel: 'noopener noreferrer' }, title);
   }
 
-  async function loadEvidence(source, target, range) {
-    const e = await api('/api/evidence', Object.assign({ source, target, limit: 50 }, range));
+  async function loadEvidence(source, target, range, current) {
+    const e = await api('api/evidence', Object.assign({ source, target, limit: 50 }, range));
+    if (!current()) return;
     $('#evidence-title').textContent = source + ' \u2192 ' + target + ', ' + fmtTime(e.from) + ' to ' + fmtTime(e.to) +
       ' (' + e.evidence.length + ' strongest)';
     const rows = e.evidence.map((r) => el('tr', { class: 'evidence-row' },
@@ -285,9 +329,9 @@
   // ---- wiring -------------------------------------------------------------
 
   async function refresh() {
-    await panel('matrix-panel', async () => {
+    await panel('matrix-panel', async (current) => {
       await loadMeta();
-      await Promise.all([loadMatrix(), panel('movers-panel', loadMovers)]);
+      await Promise.all([loadMatrix(current), panel('movers-panel', loadMovers)]);
     });
     if (state.source && state.target) {
       await selectDyad(state.source, state.target);
@@ -297,14 +341,15 @@
   function init() {
     const w = $('#window');
     const a = $('#actors');
+    loadHash();
     state.window = w.value;
     state.actors = Number(a.value);
-    w.addEventListener('change', () => { state.window = w.value; refresh(); });
-    a.addEventListener('change', () => { state.actors = Number(a.value); panel('matrix-panel', loadMatrix); });
+    w.addEventListener('change', () => { state.window = w.value; saveHash(); refresh(); });
+    a.addEventListener('change', () => { state.actors = Number(a.value); saveHash(); panel('matrix-panel', loadMatrix); });
     $('#source').addEventListener('change', (ev) => selectDyad(ev.target.value, state.target));
     $('#target').addEventListener('change', (ev) => selectDyad(state.source, ev.target.value));
     $('#swap').addEventListener('click', () => selectDyad(state.target, state.source));
-    $('#step').addEventListener('change', (ev) => { state.step = ev.target.value; panel('series-panel', loadSeries); });
+    $('#step').addEventListener('change', (ev) => { state.step = ev.target.value; saveHash(); panel('series-panel', loadSeries); });
     chart('matrix').on('click', (p) => {
       if (p.componentType === 'series' && p.data) selectDyad(p.data.source, p.data.target);
     });
