@@ -334,21 +334,8 @@ type Kafka struct {
 }
 
 // NewKafka returns a notifier writing to w, such as
-// NewKafkaWriter(brokers, DefaultTopic).
+// publish.NewWriter(brokers, DefaultTopic).
 func NewKafka(w MessageWriter) *Kafka { return &Kafka{w: w} }
-
-// NewKafkaWriter returns a synchronous writer to topic that waits for all
-// in-sync replicas.
-func NewKafkaWriter(brokers []string, topic string) *kafka.Writer {
-	return &kafka.Writer{
-		Addr:                   kafka.TCP(brokers...),
-		Topic:                  topic,
-		Balancer:               &kafka.Hash{},
-		RequiredAcks:           kafka.RequireAll,
-		AllowAutoTopicCreation: true,
-		BatchTimeout:           10 * time.Millisecond,
-	}
-}
 
 // Name returns "kafka".
 func (*Kafka) Name() string { return "kafka" }

@@ -21,6 +21,7 @@ import (
 	"go.uber.org/zap/zaptest/observer"
 
 	"github.com/stancemon/stancemon/broker"
+	"github.com/stancemon/stancemon/internal/publish"
 	"github.com/stancemon/stancemon/store"
 )
 
@@ -345,7 +346,7 @@ func TestKafkaNotifierBroker(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer b.Close()
-	w := NewKafkaWriter([]string{b.Addr()}, DefaultTopic)
+	w := publish.NewWriter([]string{b.Addr()}, DefaultTopic)
 	defer w.Close()
 	ctx, cancel := context.WithTimeout(t.Context(), 30*time.Second)
 	defer cancel()

@@ -67,18 +67,6 @@ func NewReader(cfg ReaderConfig) *kafka.Reader {
 	})
 }
 
-// NewDeadLetterWriter returns a synchronous writer to the dead-letter topic.
-func NewDeadLetterWriter(brokers []string, topic string) *kafka.Writer {
-	return &kafka.Writer{
-		Addr:                   kafka.TCP(brokers...),
-		Topic:                  topic,
-		Balancer:               &kafka.Hash{},
-		RequiredAcks:           kafka.RequireAll,
-		AllowAutoTopicCreation: true,
-		BatchTimeout:           10 * time.Millisecond,
-	}
-}
-
 // EnsureTopics creates the topics that do not exist yet, with partitions
 // partitions each (replication factor 1 when the cluster has one broker,
 // else the broker default).

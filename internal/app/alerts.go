@@ -10,6 +10,7 @@ import (
 
 	"github.com/stancemon/stancemon/alerts"
 	"github.com/stancemon/stancemon/config"
+	"github.com/stancemon/stancemon/internal/publish"
 	"github.com/stancemon/stancemon/store"
 )
 
@@ -57,7 +58,7 @@ func NewAlertManager(cfg config.Config, st store.Backend, log *zap.Logger, reg p
 		notifiers = append(notifiers, wh)
 	}
 	if t := cfg.Alerts.KafkaTopic; t != "" {
-		w := alerts.NewKafkaWriter(cfg.Kafka.Brokers, t)
+		w := publish.NewWriter(cfg.Kafka.Brokers, t)
 		m.closers = append(m.closers, w.Close)
 		notifiers = append(notifiers, alerts.NewKafka(w))
 	}

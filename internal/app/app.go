@@ -12,6 +12,7 @@ import (
 
 	"github.com/stancemon/stancemon/config"
 	"github.com/stancemon/stancemon/internal/obs"
+	"github.com/stancemon/stancemon/internal/publish"
 	"github.com/stancemon/stancemon/pipeline"
 	"github.com/stancemon/stancemon/stance"
 	"github.com/stancemon/stancemon/store"
@@ -69,7 +70,7 @@ func RunWithStore(ctx context.Context, cfg config.Config, st store.Backend, log 
 		Brokers: cfg.Kafka.Brokers, Topic: cfg.Kafka.Topic, Group: cfg.Kafka.Group,
 		MaxBytes: cfg.Kafka.MaxMessageBytes, MaxWait: cfg.Kafka.MaxWait, SessionTimeout: cfg.Kafka.SessionTimeout,
 	})
-	dlq := pipeline.NewDeadLetterWriter(cfg.Kafka.Brokers, cfg.Kafka.DLQ())
+	dlq := publish.NewWriter(cfg.Kafka.Brokers, cfg.Kafka.DLQ())
 	p, err := pipeline.New(pipeline.Config{
 		Batch:           pipeline.BatchPolicy{Count: cfg.Batch.Count, Bytes: cfg.Batch.Bytes, Period: cfg.Batch.Period},
 		Workers:         cfg.Scorer.Workers,

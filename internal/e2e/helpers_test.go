@@ -19,6 +19,7 @@ import (
 	"go.uber.org/zap/zaptest"
 
 	"github.com/stancemon/stancemon/article"
+	"github.com/stancemon/stancemon/internal/publish"
 	"github.com/stancemon/stancemon/pipeline"
 	"github.com/stancemon/stancemon/stance"
 	"github.com/stancemon/stancemon/store"
@@ -69,9 +70,9 @@ func newScorer(t testing.TB) *stance.Scorer {
 	return s
 }
 
-// publish writes values to topic, keyed by their article id when they
+// produce writes values to topic, keyed by their article id when they
 // decode, in order.
-func publish(t testing.TB, brokerAddr, topic string, values [][]byte) {
+func produce(t testing.TB, brokerAddr, topic string, values [][]byte) {
 	t.Helper()
 	w := &kafka.Writer{Addr: kafka.TCP(brokerAddr), Topic: topic, Balancer: &kafka.Hash{},
 		RequiredAcks: kafka.RequireAll, AllowAutoTopicCreation: true, BatchTimeout: 5 * time.Millisecond, BatchSize: 500}
@@ -240,7 +241,7 @@ func startPipeline(t testing.TB, brokerAddr, topic, group string, w store.Writer
 	if opts.drain == 0 {
 		opts.drain = 20 * time.Second
 	}
-	dlq := pipeline.NewDeadLetterWriter([]string{brokerAddr}, topic+".dlq")
+	dlq := publish.NewWriter([]string{brokerAddr}, topic+".dlq")
 	m := pipeline.NewMetrics(prometheus.NewRegistry())
 	scorer := newScorer(t)
 	p, err := pipeline.New(pipeline.Config{

@@ -25,7 +25,7 @@ func TestProduceToClickHouse(t *testing.T) {
 	dsn := testenv.ClickHouseDSN(t)
 	createTopics(t, b.Addr(), "articles", "articles.dlq")
 	msgs := testenv.Articles(600, day)
-	publish(t, b.Addr(), "articles", testenv.JSON(t, msgs))
+	produce(t, b.Addr(), "articles", testenv.JSON(t, msgs))
 
 	run := startPipeline(t, b.Addr(), "articles", "g1", openStore(t, dsn), runOpts{})
 	waitFor(t, "600 articles", func() bool { return countArticles(t, dsn) == 600 })
@@ -78,8 +78,8 @@ func TestDeadLetters(t *testing.T) {
 	for i, bm := range bad {
 		values = append(values, good[i%len(good)], bm.value)
 	}
-	publish(t, b.Addr(), "in", values)
-	publish(t, b.Addr(), "in", good) // good messages after the bad ones (new offsets)
+	produce(t, b.Addr(), "in", values)
+	produce(t, b.Addr(), "in", good) // good messages after the bad ones (new offsets)
 
 	run := startPipeline(t, b.Addr(), "in", "g-dlq", openStore(t, dsn), runOpts{})
 	total := int64(len(bad)*2 + len(good))
@@ -157,14 +157,14 @@ func TestRestartResumesFromCommittedOffsets(t *testing.T) {
 	createTopics(t, b.Addr(), "articles", "articles.dlq")
 	msgs := testenv.Articles(400, day)
 	values := testenv.JSON(t, msgs)
-	publish(t, b.Addr(), "articles", values[:200])
+	produce(t, b.Addr(), "articles", values[:200])
 	st := openStore(t, dsn)
 
 	first := startPipeline(t, b.Addr(), "articles", "g-restart", st, runOpts{})
 	waitFor(t, "first 200 committed", func() bool { return committed(t, b.Addr(), "g-restart", "articles") == 200 })
 	must(t, first.stop(t))
 
-	publish(t, b.Addr(), "articles", values[200:])
+	produce(t, b.Addr(), "articles", values[200:])
 	second := startPipeline(t, b.Addr(), "articles", "g-restart", st, runOpts{})
 	waitFor(t, "all 400 committed", func() bool { return committed(t, b.Addr(), "g-restart", "articles") == 400 })
 	must(t, second.stop(t))
@@ -198,7 +198,7 @@ func TestCrashBetweenStoreAndCommit(t *testing.T) {
 	dsn := testenv.ClickHouseDSN(t)
 	createTopics(t, b.Addr(), "articles", "articles.dlq")
 	msgs := testenv.Articles(300, day)
-	publish(t, b.Addr(), "articles", testenv.JSON(t, msgs))
+	produce(t, b.Addr(), "articles", testenv.JSON(t, msgs))
 
 	var crashed atomic.Bool
 	// The first run's store is a separate connection, as a crashed process's would be.
@@ -242,12 +242,12 @@ func TestClickHouseOutage(t *testing.T) {
 	defer st.Close()
 	msgs := testenv.Articles(400, day)
 	values := testenv.JSON(t, msgs)
-	publish(t, b.Addr(), "articles", values[:200])
+	produce(t, b.Addr(), "articles", values[:200])
 	run := startPipeline(t, b.Addr(), "articles", "g-outage", st, runOpts{})
 	waitFor(t, "first 200 committed", func() bool { return committed(t, b.Addr(), "g-outage", "articles") == 200 })
 
 	proxy.SetDown(true)
-	publish(t, b.Addr(), "articles", values[200:])
+	produce(t, b.Addr(), "articles", values[200:])
 	waitFor(t, "store retries", func() bool { return counter(run.metrics.Retries.WithLabelValues("store")) >= 3 })
 	if got := committed(t, b.Addr(), "g-outage", "articles"); got != 200 {
 		t.Errorf("%d offsets committed while ClickHouse was down, want 200", got)

@@ -59,7 +59,7 @@ func TestSIGKILLMidStream(t *testing.T) {
 	createTopics(t, b.Addr(), "articles", "articles.dlq")
 	msgs := testenv.Articles(4000, day)
 	values := testenv.JSON(t, msgs)
-	publish(t, b.Addr(), "articles", values[:3000])
+	produce(t, b.Addr(), "articles", values[:3000])
 
 	first := startRun(t, b.Addr(), "articles", "g-kill", dsn)
 	waitFor(t, "first rows", func() bool { return countArticles(t, dsn) > 0 })
@@ -73,7 +73,7 @@ func TestSIGKILLMidStream(t *testing.T) {
 	}
 	t.Logf("killed with %d of 3000 articles stored, %d offsets committed", atKill, committed(t, b.Addr(), "g-kill", "articles"))
 
-	publish(t, b.Addr(), "articles", values[3000:])
+	produce(t, b.Addr(), "articles", values[3000:])
 	t.Log("restarting")
 	second := startRun(t, b.Addr(), "articles", "g-kill", dsn)
 	waitFor(t, "first commit after restart", func() bool { return committed(t, b.Addr(), "g-kill", "articles") > 0 })
@@ -97,7 +97,7 @@ func TestSIGTERMDrains(t *testing.T) {
 	dsn := testenv.ClickHouseDSN(t)
 	createTopics(t, b.Addr(), "articles", "articles.dlq")
 	msgs := testenv.Articles(3000, day)
-	publish(t, b.Addr(), "articles", testenv.JSON(t, msgs))
+	produce(t, b.Addr(), "articles", testenv.JSON(t, msgs))
 
 	first := startRun(t, b.Addr(), "articles", "g-term", dsn)
 	waitFor(t, "first rows", func() bool { return countArticles(t, dsn) > 0 })

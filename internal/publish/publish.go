@@ -1,5 +1,6 @@
-// Package publish publishes JSON Lines articles to a Kafka topic, keyed by
-// article id.
+// Package publish writes to Kafka: the one writer configuration that
+// stancemon uses (articles, dead letters, alerts), and the publishing of
+// JSON Lines articles keyed by article id.
 package publish
 
 import (
@@ -23,7 +24,8 @@ type Writer interface {
 	WriteMessages(ctx context.Context, msgs ...kafka.Message) error
 }
 
-// NewWriter returns a synchronous, batching writer to topic.
+// NewWriter returns a synchronous, batching writer to topic that waits for
+// all in-sync replicas and hashes keys to partitions.
 func NewWriter(brokers []string, topic string) *kafka.Writer {
 	return &kafka.Writer{
 		Addr:                   kafka.TCP(brokers...),
@@ -33,7 +35,7 @@ func NewWriter(brokers []string, topic string) *kafka.Writer {
 		AllowAutoTopicCreation: true,
 		BatchSize:              1000,
 		BatchBytes:             16 << 20,
-		BatchTimeout:           20 * time.Millisecond,
+		BatchTimeout:           10 * time.Millisecond,
 	}
 }
 
