@@ -23,7 +23,7 @@ test: services
 
 ## test-browser: the dashboard in headless Chromium (installs Debian's chromium if needed)
 test-browser: services
-	scripts/chromium.sh
+	scripts/need.sh chromium
 	$(GO) test -count=1 -tags browser -run Browser -v ./web/
 
 ## test-shared: checks that need ../shared/data (seed article, dev gold set)
@@ -32,7 +32,7 @@ test-shared:
 
 services:
 	scripts/clickhouse.sh start $(CH_DIR)
-	scripts/kcat.sh
+	scripts/need.sh kcat
 
 services-stop:
 	scripts/clickhouse.sh stop $(CH_DIR)
