@@ -150,6 +150,16 @@ func stored(t testing.TB, dsn string) (raw, hourly totals) {
 	return raw, hourly
 }
 
+// checkExact compares what ClickHouse holds, in the raw tables and in the
+// hourly aggregates, with what a clean run of msgs stores.
+func checkExact(t testing.TB, dsn string, msgs []article.Message) {
+	t.Helper()
+	raw, hourly := stored(t, dsn)
+	want := expect(t, msgs)
+	compareTotals(t, "articles and stance_events", raw, want)
+	compareTotals(t, "stance_hourly", hourly, want)
+}
+
 func compareTotals(t testing.TB, what string, got, want totals) {
 	t.Helper()
 	if got.Articles != want.Articles || got.Events != want.Events || math.Abs(got.ScoreSum-want.ScoreSum) > 1e-3 {
