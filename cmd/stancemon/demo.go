@@ -45,7 +45,7 @@ terminal).`,
 			if !cmd.Flags().Changed("serve") {
 				serve = term.IsTerminal(int(os.Stdin.Fd()))
 			}
-			return runDemo(cmd.Context(), &f, serve)
+			return runDemo(cmd.Context(), cmd.OutOrStdout(), &f, serve)
 		},
 	}
 	f.register(cmd, false)
@@ -54,8 +54,7 @@ terminal).`,
 	return cmd
 }
 
-func runDemo(ctx context.Context, f *connFlags, serve bool) error {
-	out := os.Stdout
+func runDemo(ctx context.Context, out io.Writer, f *connFlags, serve bool) error {
 	if f.storePath == "" {
 		f.storePath = filepath.Join("stancemon-demo", "demo.db")
 	}
