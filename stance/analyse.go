@@ -379,7 +379,7 @@ func (a *analyser) peopleBefore(j int) bool {
 	}
 	p := &a.sc.toks[j-1]
 	w := a.word(j - 1)
-	return p.flags&(tfWord|tfCap|tfNum) == tfWord && p.class == 0 && p.lemma == 0 && p.chunk < 0 &&
+	return p.flags&(tfWord|tfNum) == tfWord && (p.flags&tfCap == 0 || j == 1) && p.class == 0 && p.lemma == 0 && p.chunk < 0 &&
 		len(w) > 3 && w[len(w)-1] == 's' && w[len(w)-2] != 's'
 }
 

@@ -92,6 +92,7 @@ type lexicon struct {
 	byFirst     map[int32][]int // first lemma id -> cue ids, longest first
 	cues        []cueDef
 	lemmas      []string // lemma id -> lemma (index 0 unused)
+	catSign     map[Category]float64
 	boilerFirst map[string][][]byte // first word -> boilerplate phrases
 	boilerAny   [][]byte            // boilerplate marks that are no word ("©")
 }
@@ -115,7 +116,7 @@ func loadLexicon(data []byte) (*lexicon, error) {
 	if err := yaml.UnmarshalWithOptions(data, &f, yaml.Strict()); err != nil {
 		return nil, fmt.Errorf("decoding cue lexicon: %w", err)
 	}
-	lx := &lexicon{words: make(map[string]wordInfo), byFirst: make(map[int32][]int), lemmas: []string{""}}
+	lx := &lexicon{words: make(map[string]wordInfo), byFirst: make(map[int32][]int), lemmas: []string{""}, catSign: map[Category]float64{}}
 	reg := lemmaRegistry{ids: map[string]int32{}, generated: map[string]int32{}}
 	cats := make([]string, 0, len(f.Cues))
 	for c := range f.Cues {
@@ -142,6 +143,7 @@ func loadLexicon(data []byte) (*lexicon, error) {
 				return nil, fmt.Errorf("compiling cue lexicon: cues.%s[%d] %q: %w", c, i, entry, err)
 			}
 			d.cat, d.sign = cat, float64(sign)
+			lx.catSign[cat] = d.sign
 			if len(words) == 1 {
 				singles = append(singles, pending{d, words})
 			} else {

@@ -7,6 +7,7 @@ const (
 	noActor      int32 = -1 // nothing found: a speaker may stand in
 	pronounActor int32 = -2 // "he", "it", ...: the speaker of the clause
 	otherSubject int32 = -3 // a subject that is no actor ("rebels", "ISIL")
+	eachOther    int32 = -4 // "each other": the joint subjects toward each other
 )
 
 // findSpeakers attributes reported clauses to their speaker: "X said
@@ -129,13 +130,17 @@ func (a *analyser) subject(i, lo int, speech bool) int32 {
 		return noActor
 	}
 	if t := &sc.toks[j]; t.class&wcRelPron != 0 && t.chunk < 0 {
-		// "X, who warned ...": the subject is the word before "who".
+		// "X, who warned ...": the subject is the noun phrase before
+		// "who" ("Lebanese Prime Minister Fuad Siniora, who met ...").
 		k := j - 1
 		if a.isPunct(k, ',') {
 			k--
 		}
+		for n := 0; k >= 0 && n < maxNPReach && sc.toks[k].chunk < 0 && sc.toks[k].flags&tfCap != 0; n++ {
+			k--
+		}
 		if k >= 0 && sc.toks[k].chunk >= 0 {
-			if c := &sc.chunks[sc.toks[k].chunk]; eligibleSubject(c, speech) {
+			if c := &sc.chunks[sc.toks[k].chunk]; eligibleSubject(c, speech) || c.form == FormDemonym && !c.loc {
 				return c.group
 			}
 		}
@@ -334,18 +339,24 @@ func (a *analyser) target(ci, src int32) int32 {
 		if c := a.possessivePronounTarget(j, cm); c >= 0 {
 			return c
 		}
+		if (a.isWord(j, "each") || a.isWord(j, "one")) && (a.isWord(j+1, "other") || a.isWord(j+1, "another")) {
+			return eachOther
+		}
 	}
 	return noActor
 }
 
-// possessivePronounTarget resolves "its" or "their" at token j after cue
-// cm to the nearest earlier actor that is not the cue's own subject ("Kenya
-// said Somalia had attacked its border posts").
+// possessivePronounTarget resolves "its" or "their" at token j after a
+// conflict cue cm to the nearest earlier actor that is not the cue's own
+// subject ("Kenya said Somalia had attacked its border posts").
 func (a *analyser) possessivePronounTarget(j int, cm *cueMatch) int32 {
 	switch string(a.word(j)) {
 	case "its", "their":
 	default:
 		return noActor
+	}
+	if a.lx.cues[cm.def].sign > 0 {
+		return noActor // "Russia must withdraw its troops": its own
 	}
 	sc := a.sc
 	src := a.subject(int(cm.t0), int(sc.clause0[cm.t0]), false)
@@ -585,7 +596,7 @@ func (a *analyser) relate(ci int32) {
 		conf *= hedgeFactor
 	}
 	sym := d.flags&cfSym != 0
-	joint := (sym || jointCategory(d.cat)) && src >= 0 && sc.chunks[src].gEnd-src > 1
+	joint := (sym || jointCategory(d.cat) || tgt == eachOther) && src >= 0 && sc.chunks[src].gEnd-src > 1
 	if joint {
 		// "Israel and Syria held talks (with Turkey)": the joint actors
 		// stand toward each other too.

@@ -1,9 +1,11 @@
 package stance
 
 import (
+	"cmp"
 	"fmt"
 	"math"
-	"sort"
+	"slices"
+	"strings"
 	"sync"
 )
 
@@ -156,13 +158,13 @@ func (s *Scorer) score(a Article) (Result, int) {
 	}
 	res.Dyads = make([]Dyad, 0, len(accs))
 	for _, acc := range accs {
-		res.Dyads = append(res.Dyads, acc.dyad())
+		res.Dyads = append(res.Dyads, acc.dyad(s.lx))
 	}
-	sort.Slice(res.Dyads, func(i, j int) bool {
-		if res.Dyads[i].Source != res.Dyads[j].Source {
-			return res.Dyads[i].Source < res.Dyads[j].Source
+	slices.SortFunc(res.Dyads, func(x, y Dyad) int {
+		if c := strings.Compare(x.Source, y.Source); c != 0 {
+			return c
 		}
-		return res.Dyads[i].Target < res.Dyads[j].Target
+		return strings.Compare(x.Target, y.Target)
 	})
 	return res, an.steps
 }
@@ -170,30 +172,30 @@ func (s *Scorer) score(a Article) (Result, int) {
 // dyad turns the accumulated evidence into a Dyad: the confidence-weighted
 // mean score, the combined confidence, the evidence strongest first and the
 // category of the strongest cue of the strongest evidence.
-func (acc *dyadAcc) dyad() Dyad {
+func (acc *dyadAcc) dyad(lx *lexicon) Dyad {
 	ev := acc.evidence
-	sort.SliceStable(ev, func(i, j int) bool {
-		wi, wj := math.Abs(ev[i].Score)*ev[i].Confidence, math.Abs(ev[j].Score)*ev[j].Confidence
-		if wi != wj {
-			return wi > wj
+	slices.SortStableFunc(ev, func(x, y Evidence) int {
+		wx, wy := math.Abs(x.Score)*x.Confidence, math.Abs(y.Score)*y.Confidence
+		if wx != wy {
+			return cmp.Compare(wy, wx)
 		}
-		return ev[i].Sentence < ev[j].Sentence
+		return cmp.Compare(x.Sentence, y.Sentence)
 	})
 	d := Dyad{Source: acc.src, Target: acc.tgt, Evidence: ev}
 	if acc.sumC > 0 {
 		d.Score = clamp1(acc.sumSC / acc.sumC)
 	}
 	d.Confidence = math.Min(1, math.Max(0, 1-acc.miss))
-	d.Category = strongestCategory(ev[0], d.Score)
+	d.Category = lx.strongestCategory(ev[0], d.Score)
 	return d
 }
 
-// strongestCategory returns the category of the first cue of e whose sign
-// agrees with score (cues are in sentence order), else of its first cue.
-func strongestCategory(e Evidence, score float64) Category {
+// strongestCategory returns the category of the first cue of e whose
+// polarity agrees with score (cues are in sentence order), else of its
+// first cue.
+func (lx *lexicon) strongestCategory(e Evidence, score float64) Category {
 	for _, c := range e.Cues {
-		neg := categorySign(c.Category) < 0 != c.Negated
-		if neg == (score < 0) {
+		if neg := lx.catSign[c.Category] < 0 != c.Negated; neg == (score < 0) {
 			return c.Category
 		}
 	}
@@ -201,16 +203,6 @@ func strongestCategory(e Evidence, score float64) Category {
 		return e.Cues[0].Category
 	}
 	return ""
-}
-
-// categorySign returns +1 for the cooperative categories and -1 for the
-// conflict ones.
-func categorySign(c Category) float64 {
-	switch c {
-	case Demand, Disapprove, Reject, Threaten, Sanction, Protest, Mobilize, Coerce, Assault:
-		return -1
-	}
-	return 1
 }
 
 // Sentences returns the sentences of an article as Score sees them:

@@ -109,6 +109,12 @@ func TestScoreWireSentences(t *testing.T) {
 		{"passive agent noun", "Nine Afghan civilians were killed by a NATO air strike, officials said.", []string{"NATO>AFG-"}},
 		{"fighting to regain is no assault", "President Reagan, fighting to regain confidence after the Iran affair, spoke on Tuesday.", nil},
 		{"economic demand is no demand", "Officials in Switzerland expect domestic demand to grow faster than in Germany.", nil},
+		{"each other", "Ukraine and Russia accused each other of breaking the deal.", []string{"RUS>UKR-", "UKR>RUS-"}},
+		{"its own troops", `"We support Georgia," the American president said, adding that Russia must withdraw its troops.`, []string{"USA>GEO+"}},
+		{"relative clause after a name", "Lebanese Prime Minister Fuad Siniora, who met Syrian President Bashar al-Assad, said relations would improve.", []string{"LBN>SYR+"}},
+		{"recalled its ambassador", "Morocco recalled its ambassador to Venezuela over the dispute.", []string{"MAR>VEN-"}},
+		{"no stance in a list of places", "Oil prices rose in Asia as traders in Singapore and Tokyo awaited data from the United States.", nil},
+		{"people from places", "The festival, held in France each year, attracts visitors from Germany, Italy and Spain.", nil},
 		{"list after a preposition", "After travelling to France, Germany and Italy, the minister hopes to visit Canada.", nil},
 	})
 }
