@@ -115,3 +115,15 @@ func ExampleDecode() {
 	// x1 2023-02-22 09:00:00 +0000 UTC Russia praised China. <nil>
 	// missing_field missing required field: published_at
 }
+
+func BenchmarkDecode(b *testing.B) {
+	msg := []byte(`{"id":"reuters-1","published_at":"1987-02-26T15:01:01.790Z","title":"BAHIA COCOA REVIEW","body":"` +
+		strings.Repeat("Showers continued throughout the week in the Bahia cocoa zone. ", 30) + `","outlet":"Reuters"}`)
+	b.SetBytes(int64(len(msg)))
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := Decode(msg, 0); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
