@@ -96,13 +96,17 @@ func run() error {
 		return err
 	}
 	defer drop()
-	e2eDur, rss, err := endToEnd(ctx, o.bin, brokers, o.topic, dsn, n)
+	e2e, err := endToEnd(ctx, o.bin, brokers, o.topic, dsn, n)
 	if err != nil {
 		return err
 	}
-	report("end to end (broker -> scorer -> ClickHouse, committed)", n, size, e2eDur)
-	fmt.Printf("end-to-end / raw: %.2f\n", rawDur.Seconds()/e2eDur.Seconds())
-	fmt.Printf("peak RSS of stancemon run: %.0f MB\n", float64(rss)/1e6)
+	report("end to end, from process start (broker -> scorer -> ClickHouse, committed)", n, size, e2e.total)
+	steadyN := n - int(e2e.firstCommitted)
+	report("end to end, steady state (first commit to last)", steadyN, size*steadyN/n, e2e.steady)
+	fmt.Printf("end-to-end / raw: %.3f from start, %.3f steady\n", rawDur.Seconds()/e2e.total.Seconds(),
+		(float64(steadyN)/e2e.steady.Seconds())/(float64(n)/rawDur.Seconds()))
+	rss := e2e.rss
+	fmt.Printf("peak RSS of stancemon run: %.0f MB with a backlog of %d messages\n", float64(rss)/1e6, n)
 	return nil
 }
 
@@ -159,48 +163,66 @@ func rawConsume(ctx context.Context, brokers []string, topic string, n int) (tim
 	return time.Since(start), nil
 }
 
-// endToEnd runs `stancemon run` until the group has committed n offsets;
-// it returns the time from process start and the peak RSS.
-func endToEnd(ctx context.Context, bin string, brokers []string, topic, dsn string, n int) (time.Duration, int64, error) {
+// e2eResult is what endToEnd measures.
+type e2eResult struct {
+	total          time.Duration // process start to the last commit
+	steady         time.Duration // first commit seen to the last commit
+	firstCommitted int64         // offsets committed when the first commit was seen
+	rss            int64         // peak RSS of the process, bytes
+}
+
+// endToEnd runs `stancemon run` until the group has committed n offsets.
+func endToEnd(ctx context.Context, bin string, brokers []string, topic, dsn string, n int) (e2eResult, error) {
+	var res e2eResult
 	cmd := exec.CommandContext(ctx, bin, "run", "--brokers", strings.Join(brokers, ","), "--topic", topic,
 		"--group", "pipebench-e2e", "--clickhouse", dsn, "--http", "off")
 	cmd.Env = append(os.Environ(), "STANCEMON_LOG_LEVEL=warn")
 	cmd.Stderr = os.Stderr
 	start := time.Now()
 	if err := cmd.Start(); err != nil {
-		return 0, 0, fmt.Errorf("starting stancemon run: %w", err)
+		return res, fmt.Errorf("starting stancemon run: %w", err)
 	}
 	defer func() { _ = cmd.Process.Kill(); _ = cmd.Wait() }()
 	client := &kafka.Client{Addr: kafka.TCP(brokers...), Timeout: 10 * time.Second}
+	var first time.Time
 	for {
-		done, err := committedAll(ctx, client, topic, n)
+		c, err := committed(ctx, client, topic)
 		if err != nil {
-			return 0, 0, err
+			return res, err
 		}
-		if done {
+		if c > 0 && first.IsZero() {
+			first, res.firstCommitted = time.Now(), c
+		}
+		if c >= int64(n) {
 			break
 		}
 		select {
 		case <-ctx.Done():
-			return 0, 0, ctx.Err()
-		case <-time.After(50 * time.Millisecond):
+			return res, ctx.Err()
+		case <-time.After(20 * time.Millisecond):
 		}
 	}
-	d := time.Since(start)
-	rss, err := peakRSS(cmd.Process.Pid)
-	return d, rss, err
+	res.total, res.steady = time.Since(start), time.Since(first)
+	var err error
+	res.rss, err = peakRSS(cmd.Process.Pid)
+	return res, err
 }
 
-func committedAll(ctx context.Context, c *kafka.Client, topic string, n int) (bool, error) {
-	resp, err := c.OffsetFetch(ctx, &kafka.OffsetFetchRequest{GroupID: "pipebench-e2e", Topics: map[string][]int{topic: {0, 1, 2, 3, 4, 5, 6, 7}}})
+// committed returns the sum of the committed offsets of the e2e group.
+func committed(ctx context.Context, c *kafka.Client, topic string) (int64, error) {
+	parts := make([]int, 64)
+	for i := range parts {
+		parts[i] = i
+	}
+	resp, err := c.OffsetFetch(ctx, &kafka.OffsetFetchRequest{GroupID: "pipebench-e2e", Topics: map[string][]int{topic: parts}})
 	if err != nil {
-		return false, fmt.Errorf("fetching committed offsets: %w", err)
+		return 0, fmt.Errorf("fetching committed offsets: %w", err)
 	}
 	var sum int64
 	for _, p := range resp.Topics[topic] {
 		sum += max(p.CommittedOffset, 0)
 	}
-	return sum >= int64(n), nil
+	return sum, nil
 }
 
 // peakRSS reads VmHWM of a process (Linux).

@@ -2,12 +2,12 @@ package clickhouse
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"strings"
 	"time"
 
 	"github.com/stancemon/stancemon/store"
+	"github.com/stancemon/stancemon/store/internal/sqlstore"
 )
 
 var _ store.AlertLog = (*Store)(nil)
@@ -50,13 +50,9 @@ func fromColumn(t time.Time) time.Time {
 // reads with FINAL or argMax; the newest updated_at wins. Times are stored
 // to the second.
 func (s *Store) SaveAlert(ctx context.Context, a store.AlertRecord) error {
-	labels, err := encodeMap(a.Labels)
+	labels, annotations, err := sqlstore.EncodeAlertMaps(a)
 	if err != nil {
-		return fmt.Errorf("encoding the labels of alert %s: %w", a.Fingerprint, err)
-	}
-	annotations, err := encodeMap(a.Annotations)
-	if err != nil {
-		return fmt.Errorf("encoding the annotations of alert %s: %w", a.Fingerprint, err)
+		return err
 	}
 	row := &alertRow{
 		Fingerprint: a.Fingerprint, Rule: a.Rule, Source: a.Source, Target: a.Target,
@@ -97,27 +93,10 @@ ORDER BY fingerprint`
 // activation, active during w (activated before w.To and not resolved
 // before w.From), newest activation first.
 func (s *Store) Alerts(ctx context.Context, w store.Window, f store.DyadFilter, limit int) ([]store.AlertRecord, error) {
-	where, args := eventFilter(store.Window{}, f)
-	var conds []string
-	if !w.To.IsZero() {
-		conds = append(conds, "active_at < toDateTime(?)")
-		args = append(args, ceilUnix(w.To))
-	}
-	if !w.From.IsZero() {
-		conds = append(conds, "(resolved_at = toDateTime(0) OR resolved_at >= toDateTime(?))")
-		args = append(args, ceilUnix(w.From))
-	}
-	if len(conds) > 0 {
-		if where == "" {
-			where = " WHERE "
-		} else {
-			where += " AND "
-		}
-		where += strings.Join(conds, " AND ")
-	}
-	query := `SELECT ` + columns(alertRow{}) + ` FROM alerts FINAL` + where + `
+	where := dialect.Where().Dyads(f).Active("active_at", "resolved_at", w)
+	query := `SELECT ` + columns(alertRow{}) + ` FROM alerts FINAL` + where.String() + `
 ORDER BY active_at DESC, fingerprint LIMIT ` + fmt.Sprint(max(limit, 0))
-	return s.selectAlerts(ctx, query, args...)
+	return s.selectAlerts(ctx, query, where.Args()...)
 }
 
 func (s *Store) selectAlerts(ctx context.Context, query string, args ...any) ([]store.AlertRecord, error) {
@@ -125,13 +104,11 @@ func (s *Store) selectAlerts(ctx context.Context, query string, args ...any) ([]
 	if err != nil {
 		return nil, fmt.Errorf("querying alerts: %w", err)
 	}
-	defer rows.Close()
-	var out []store.AlertRecord
-	for rows.Next() {
+	return sqlstore.Collect(rows, "alerts", func(scan func(...any) error) (store.AlertRecord, error) {
 		var r alertRow
-		if err := rows.Scan(&r.Fingerprint, &r.Rule, &r.Source, &r.Target, &r.State, &r.Value,
+		if err := scan(&r.Fingerprint, &r.Rule, &r.Source, &r.Target, &r.State, &r.Value,
 			&r.ActiveAt, &r.FiredAt, &r.ResolvedAt, &r.UpdatedAt, &r.Labels, &r.Annotations); err != nil {
-			return nil, fmt.Errorf("reading alerts: %w", err)
+			return store.AlertRecord{}, err
 		}
 		a := store.AlertRecord{
 			Fingerprint: r.Fingerprint, Rule: r.Rule, Source: r.Source, Target: r.Target,
@@ -139,25 +116,7 @@ func (s *Store) selectAlerts(ctx context.Context, query string, args ...any) ([]
 			ActiveAt: fromColumn(r.ActiveAt), FiredAt: fromColumn(r.FiredAt),
 			ResolvedAt: fromColumn(r.ResolvedAt), UpdatedAt: fromColumn(r.UpdatedAt),
 		}
-		if err := json.Unmarshal([]byte(r.Labels), &a.Labels); err != nil {
-			return nil, fmt.Errorf("decoding the labels of alert %s: %w", a.Fingerprint, err)
-		}
-		if err := json.Unmarshal([]byte(r.Annotations), &a.Annotations); err != nil {
-			return nil, fmt.Errorf("decoding the annotations of alert %s: %w", a.Fingerprint, err)
-		}
-		out = append(out, a)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("reading alerts: %w", err)
-	}
-	return out, nil
-}
-
-// encodeMap returns m as a JSON object; nil is {}.
-func encodeMap(m map[string]string) (string, error) {
-	if m == nil {
-		return "{}", nil
-	}
-	b, err := json.Marshal(m)
-	return string(b), err
+		err := sqlstore.DecodeAlertMaps(&a, r.Labels, r.Annotations)
+		return a, err
+	})
 }

@@ -67,6 +67,7 @@ import (
 
 	"github.com/stancemon/stancemon/schemas"
 	"github.com/stancemon/stancemon/store"
+	"github.com/stancemon/stancemon/store/internal/sqlstore"
 )
 
 // Store is a store.Store backed by ClickHouse. It is safe for concurrent
@@ -158,33 +159,11 @@ func connect(ctx context.Context, dsn string, withoutDB bool) (driver.Conn, erro
 
 // DyadStats implements store.Querier from stance_hourly.
 func (s *Store) DyadStats(ctx context.Context, w store.Window) ([]store.DyadStat, error) {
-	where, args := windowFilter("hour", w)
-	q := "SELECT source, target, sum(articles) AS n, sum(score_sum) AS s FROM stance_hourly"
-	if len(where) > 0 {
-		q += " WHERE " + strings.Join(where, " AND ")
-	}
-	q += " GROUP BY source, target ORDER BY n DESC, source, target"
-	rows, err := s.conn.Query(ctx, q, args...)
+	where := dialect.Where().Window("hour", w)
+	rows, err := s.conn.Query(ctx, "SELECT source, target, sum(articles) AS n, sum(score_sum) AS s FROM stance_hourly"+
+		where.String()+" GROUP BY source, target ORDER BY n DESC, source, target", where.Args()...)
 	if err != nil {
 		return nil, fmt.Errorf("querying dyad stats: %w", err)
 	}
-	defer rows.Close()
-	var stats []store.DyadStat
-	for rows.Next() {
-		var (
-			st  store.DyadStat
-			sum float64
-		)
-		if err := rows.Scan(&st.Source, &st.Target, &st.Articles, &sum); err != nil {
-			return nil, fmt.Errorf("reading dyad stats: %w", err)
-		}
-		if st.Articles > 0 {
-			st.MeanScore = sum / float64(st.Articles)
-		}
-		stats = append(stats, st)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("reading dyad stats: %w", err)
-	}
-	return stats, nil
+	return sqlstore.DyadStats(rows)
 }

@@ -43,8 +43,11 @@ func openTest(t testing.TB) inspected {
 	return inspected{Store: s, dsn: db.DSN, conn: db.Conn}
 }
 
-func TestContract(t *testing.T) {
-	storetest.Run(t, func(t *testing.T) store.Store { return openTest(t) })
+// TestBackend runs the contracts of storetest against the test server
+// (STANCEMON_TEST_CLICKHOUSE; `scripts/clickhouse.sh start` runs one), on
+// a fresh database per test. It fails when the server is unreachable.
+func TestBackend(t *testing.T) {
+	storetest.RunBackend(t, func(t *testing.T) store.Backend { return openTest(t) })
 }
 
 func (s inspected) WriteArticlesOnly(ctx context.Context, b store.Batch) error {

@@ -3,12 +3,11 @@ package sqlite
 import (
 	"context"
 	"database/sql"
-	"encoding/json"
 	"fmt"
-	"strings"
 	"time"
 
 	"github.com/stancemon/stancemon/store"
+	"github.com/stancemon/stancemon/store/internal/sqlstore"
 )
 
 var _ store.AlertLog = (*Store)(nil)
@@ -21,13 +20,9 @@ const alertColumns = "fingerprint, rule, source, target, state, value, active_at
 // the same instance and activation unless that one is newer. Times are
 // stored to the second.
 func (s *Store) SaveAlert(ctx context.Context, a store.AlertRecord) error {
-	labels, err := encodeMap(a.Labels)
+	labels, annotations, err := sqlstore.EncodeAlertMaps(a)
 	if err != nil {
-		return fmt.Errorf("encoding the labels of alert %s: %w", a.Fingerprint, err)
-	}
-	annotations, err := encodeMap(a.Annotations)
-	if err != nil {
-		return fmt.Errorf("encoding the annotations of alert %s: %w", a.Fingerprint, err)
+		return err
 	}
 	_, err = s.db.ExecContext(ctx, `INSERT INTO alerts (`+alertColumns+`)
 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -66,26 +61,9 @@ ORDER BY fingerprint`)
 // activation, active during w (activated before w.To and not resolved
 // before w.From), newest activation first.
 func (s *Store) Alerts(ctx context.Context, w store.Window, f store.DyadFilter, limit int) ([]store.AlertRecord, error) {
-	where, args := eventFilter(store.Window{}, f)
-	var conds []string
-	if !w.To.IsZero() {
-		conds = append(conds, "active_at < ?")
-		args = append(args, ceilUnix(w.To))
-	}
-	if !w.From.IsZero() {
-		conds = append(conds, "(resolved_at = 0 OR resolved_at >= ?)")
-		args = append(args, ceilUnix(w.From))
-	}
-	if len(conds) > 0 {
-		if where == "" {
-			where = " WHERE "
-		} else {
-			where += " AND "
-		}
-		where += strings.Join(conds, " AND ")
-	}
-	rows, err := s.db.QueryContext(ctx, `SELECT `+alertColumns+` FROM alerts`+where+`
-ORDER BY active_at DESC, fingerprint LIMIT ?`, append(args, limit)...)
+	where := dialect.Where().Dyads(f).Active("active_at", "resolved_at", w)
+	rows, err := s.db.QueryContext(ctx, `SELECT `+alertColumns+` FROM alerts`+where.String()+`
+ORDER BY active_at DESC, fingerprint LIMIT ?`, append(where.Args(), limit)...)
 	if err != nil {
 		return nil, fmt.Errorf("querying alerts: %w", err)
 	}
@@ -93,41 +71,21 @@ ORDER BY active_at DESC, fingerprint LIMIT ?`, append(args, limit)...)
 }
 
 func scanAlerts(rows *sql.Rows) ([]store.AlertRecord, error) {
-	defer rows.Close()
-	var out []store.AlertRecord
-	for rows.Next() {
+	return sqlstore.Collect(rows, "alerts", func(scan func(...any) error) (store.AlertRecord, error) {
 		var (
 			a                                store.AlertRecord
 			state, labels, annotations       string
 			active, fired, resolved, updated int64
 		)
-		if err := rows.Scan(&a.Fingerprint, &a.Rule, &a.Source, &a.Target, &state, &a.Value,
+		if err := scan(&a.Fingerprint, &a.Rule, &a.Source, &a.Target, &state, &a.Value,
 			&active, &fired, &resolved, &updated, &labels, &annotations); err != nil {
-			return nil, fmt.Errorf("reading alerts: %w", err)
+			return a, err
 		}
 		a.State = store.AlertState(state)
 		a.ActiveAt, a.FiredAt, a.ResolvedAt, a.UpdatedAt = timeOrZero(active), timeOrZero(fired), timeOrZero(resolved), timeOrZero(updated)
-		if err := json.Unmarshal([]byte(labels), &a.Labels); err != nil {
-			return nil, fmt.Errorf("decoding the labels of alert %s: %w", a.Fingerprint, err)
-		}
-		if err := json.Unmarshal([]byte(annotations), &a.Annotations); err != nil {
-			return nil, fmt.Errorf("decoding the annotations of alert %s: %w", a.Fingerprint, err)
-		}
-		out = append(out, a)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("reading alerts: %w", err)
-	}
-	return out, nil
-}
-
-// encodeMap returns m as a JSON object; nil is {}.
-func encodeMap(m map[string]string) (string, error) {
-	if m == nil {
-		return "{}", nil
-	}
-	b, err := json.Marshal(m)
-	return string(b), err
+		err := sqlstore.DecodeAlertMaps(&a, labels, annotations)
+		return a, err
+	})
 }
 
 // unixOrZero returns t in Unix seconds, 0 for the zero time.

@@ -35,8 +35,8 @@ func openTest(t testing.TB) inspected {
 	return inspected{Store: s, path: path}
 }
 
-func TestContract(t *testing.T) {
-	storetest.Run(t, func(t *testing.T) store.Store { return openTest(t) })
+func TestBackend(t *testing.T) {
+	storetest.RunBackend(t, func(t *testing.T) store.Backend { return openTest(t) })
 }
 
 func (s inspected) WriteArticlesOnly(ctx context.Context, b store.Batch) error {

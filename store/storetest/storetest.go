@@ -1,6 +1,7 @@
 // Package storetest is the contract that every store.Store backend passes:
-// exact rows, aggregates over windows and idempotent redelivery. Each
-// backend's tests call Run.
+// exact rows, aggregates over windows and idempotent redelivery, with the
+// contracts of store.Analyst and store.AlertLog. Each backend's tests call
+// RunBackend.
 package storetest
 
 import (
@@ -59,6 +60,22 @@ type EventRow struct {
 type Rows struct {
 	Articles []ArticleRow
 	Events   []EventRow
+}
+
+// RunBackend runs every contract of the package (Run, RunAnalyst and
+// RunAlertLog) against the backends that open returns: a new, empty
+// backend on each call, which also implements Inspector. Each backend's
+// tests call it.
+func RunBackend(t *testing.T, open func(t *testing.T) store.Backend) {
+	t.Run("Store", func(t *testing.T) {
+		Run(t, func(t *testing.T) store.Store { return open(t) })
+	})
+	t.Run("Analyst", func(t *testing.T) {
+		RunAnalyst(t, func(t *testing.T) AnalystStore { return open(t) })
+	})
+	t.Run("AlertLog", func(t *testing.T) {
+		RunAlertLog(t, func(t *testing.T) store.AlertLog { return open(t) })
+	})
 }
 
 // Run runs the contract against the stores that open returns: a new,
