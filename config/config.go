@@ -77,9 +77,9 @@ type Embedded struct {
 
 // Batch is the batching policy: a batch closes on whichever limit comes first.
 type Batch struct {
-	// Count is the most messages in a batch. Default: 2000
+	// Count is the most messages in a batch. Default: 10000
 	Count int `yaml:"count"`
-	// Bytes is the most message bytes in a batch. Default: 8388608
+	// Bytes is the most message bytes in a batch. Default: 16777216
 	Bytes int `yaml:"bytes"`
 	// Period is the longest a batch stays open. Default: 1s
 	Period time.Duration `yaml:"period"`
@@ -147,7 +147,7 @@ func Default() Config {
 		},
 		ClickHouse:      ClickHouse{Migrate: true},
 		Embedded:        Embedded{Path: "stancemon.db"},
-		Batch:           Batch{Count: 2000, Bytes: 8 << 20, Period: time.Second},
+		Batch:           Batch{Count: 10000, Bytes: 16 << 20, Period: time.Second},
 		HTTP:            HTTP{Addr: "127.0.0.1:8080"},
 		Log:             Log{Format: "auto", Level: "info"},
 		Alerts:          Alerts{Clock: "wall"},

@@ -17,6 +17,7 @@ type Metrics struct {
 	Batches      prometheus.Counter
 	BatchLatency prometheus.Histogram
 	BatchSize    prometheus.Histogram
+	StepLatency  *prometheus.HistogramVec
 	Lag          *prometheus.GaugeVec
 }
 
@@ -52,13 +53,17 @@ func NewMetrics(reg prometheus.Registerer) *Metrics {
 			Name: "stancemon_batch_messages", Help: "Messages per batch.",
 			Buckets: prometheus.ExponentialBuckets(1, 4, 8),
 		}),
+		StepLatency: prometheus.NewHistogramVec(prometheus.HistogramOpts{
+			Name: "stancemon_step_seconds", Help: "Time per batch spent in each step (score, dead_letter, store, commit), retries included.",
+			Buckets: prometheus.ExponentialBuckets(0.001, 2, 16),
+		}, []string{"step"}),
 		Lag: prometheus.NewGaugeVec(prometheus.GaugeOpts{
 			Name: "stancemon_consumer_lag_messages", Help: "Messages behind the partition's high-water mark at the last fetch.",
 		}, []string{"topic", "partition"}),
 	}
 	if reg != nil {
 		reg.MustRegister(m.Consumed, m.Scored, m.Stored, m.Events, m.DeadLettered, m.Retries,
-			m.Batches, m.BatchLatency, m.BatchSize, m.Lag)
+			m.Batches, m.BatchLatency, m.BatchSize, m.StepLatency, m.Lag)
 	}
 	return m
 }

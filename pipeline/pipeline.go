@@ -96,6 +96,7 @@ type batch struct {
 	fetched time.Time
 	items   []store.Item
 	dead    []kafka.Message
+	scoring time.Duration
 }
 
 // Run consumes until ctx is cancelled, then drains: the open batch is
@@ -116,7 +117,10 @@ func (p *Pipeline) Run(ctx context.Context) error {
 	go func() {
 		defer close(scored)
 		for b := range batches {
+			start := time.Now()
 			b.items, b.dead = p.score(b.msgs)
+			b.scoring = time.Since(start)
+			p.metrics.StepLatency.WithLabelValues("score").Observe(b.scoring.Seconds())
 			scored <- b
 		}
 	}()
@@ -243,7 +247,8 @@ func (p *Pipeline) process(ctx context.Context, b batch) error {
 	p.metrics.BatchSize.Observe(float64(len(b.msgs)))
 	p.metrics.BatchLatency.Observe(time.Since(b.fetched).Seconds())
 	p.log.Debug("batch committed", zap.Int("messages", len(b.msgs)), zap.Int("articles", len(items)),
-		zap.Int("dead_lettered", len(dead)), zap.Int("stance_events", events))
+		zap.Int("dead_lettered", len(dead)), zap.Int("stance_events", events),
+		zap.Duration("scoring", b.scoring), zap.Duration("since_fetch", time.Since(b.fetched)))
 	return nil
 }
 
@@ -306,6 +311,9 @@ func (p *Pipeline) scoreOne(m kafka.Message) (store.Item, error) {
 // retry runs fn until it succeeds or ctx is done, with exponential backoff
 // and jitter between attempts.
 func (p *Pipeline) retry(ctx context.Context, step string, fn func() error) error {
+	defer func(start time.Time) {
+		p.metrics.StepLatency.WithLabelValues(step).Observe(time.Since(start).Seconds())
+	}(time.Now())
 	delay := p.cfg.BackoffMin
 	for attempt := 1; ; attempt++ {
 		err := fn()

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"net"
 	"net/http"
+	"net/http/pprof"
 	"os"
 	"time"
 
@@ -58,10 +59,14 @@ func NewLogger(format, level string) (*zap.Logger, error) {
 type Check func() bool
 
 // Mux returns a mux serving /metrics from gatherer, /healthz (the process
-// is alive) and /readyz (every check passes).
+// is alive), /readyz (every check passes) and Go's profiles under
+// /debug/pprof/.
 func Mux(gatherer prometheus.Gatherer, ready ...Check) *http.ServeMux {
 	mux := http.NewServeMux()
 	mux.Handle("GET /metrics", promhttp.HandlerFor(gatherer, promhttp.HandlerOpts{}))
+	mux.HandleFunc("/debug/pprof/", pprof.Index)
+	mux.HandleFunc("/debug/pprof/profile", pprof.Profile)
+	mux.HandleFunc("/debug/pprof/trace", pprof.Trace)
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, _ *http.Request) {
 		fmt.Fprintln(w, "ok")
 	})

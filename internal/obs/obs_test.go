@@ -44,6 +44,7 @@ func TestMux(t *testing.T) {
 		{"/readyz", false, 503, "not ready"},
 		{"/metrics", true, 200, "stancemon_test_total 3"},
 		{"/nothing", true, 404, ""},
+		{"/debug/pprof/", true, 200, "goroutine"},
 	}
 	for _, tt := range tests {
 		ready.Store(tt.ready)
