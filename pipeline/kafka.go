@@ -39,6 +39,10 @@ type ReaderConfig struct {
 	SessionTimeout time.Duration
 }
 
+// fetchQueue is how many fetched messages wait, in kafka-go's queue and
+// again in the pipeline's, before the open batch takes them.
+const fetchQueue = 256
+
 // NewReader returns a consumer-group reader that never commits by itself:
 // the pipeline commits after storing.
 func NewReader(cfg ReaderConfig) *kafka.Reader {
@@ -57,7 +61,7 @@ func NewReader(cfg ReaderConfig) *kafka.Reader {
 		CommitInterval: 0, // synchronous commits
 		// The pipeline batches itself; a small internal queue keeps memory
 		// bounded whatever the backlog.
-		QueueCapacity:         1000,
+		QueueCapacity:         fetchQueue,
 		ReadBackoffMin:        100 * time.Millisecond,
 		ReadBackoffMax:        2 * time.Second,
 		WatchPartitionChanges: true,

@@ -103,7 +103,7 @@ type batch struct {
 // flushed, stored and committed within Config.DrainTimeout. It returns nil
 // after a clean drain.
 func (p *Pipeline) Run(ctx context.Context) error {
-	fetched := make(chan kafka.Message, p.cfg.Batch.Count)
+	fetched := make(chan kafka.Message, fetchQueue)
 	batches := make(chan batch, 1)
 	fetchErr := make(chan error, 1)
 	go func() {
