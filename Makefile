@@ -5,7 +5,7 @@ SHARED    ?= ../shared/data
 CH_DIR    ?= .run/clickhouse
 export STANCEMON_TEST_CLICKHOUSE ?= clickhouse://default:@127.0.0.1:9000/
 
-.PHONY: all build test test-unit test-browser test-shared demo bench bench-scorer bench-pipeline \
+.PHONY: all build test test-unit test-browser test-shared kill-check demo bench bench-scorer bench-pipeline \
         services services-stop vet lint fmt fmt-check fuzz ci clean
 
 all: build
@@ -26,9 +26,13 @@ test-browser: services
 	scripts/need.sh chromium
 	$(GO) test -count=1 -tags browser -run Browser -v ./web/
 
-## test-shared: checks that need ../shared/data (seed article, dev gold set)
-test-shared:
+## test-shared: checks that need ../shared/data (seed article, dev gold set, the corpus)
+test-shared: kill-check
 	$(GO) test -count=1 -tags shared ./stance/ ./cmd/stancemon/
+
+## kill-check: SIGKILL `stancemon run` five times over the Reuters corpus; its dyads must equal a clean run's
+kill-check: build services
+	scripts/kill-check.sh $(SHARED)/reuters21578.jsonl.gz $(BIN)
 
 services:
 	scripts/clickhouse.sh start $(CH_DIR)
