@@ -44,11 +44,19 @@ stored() { # db -> articles stored
 	clickhouse-client -q "SELECT count() FROM $1.articles" 2>/dev/null || echo 0
 }
 
+in_time() { # fails the check after 10 minutes
+	if [ "$SECONDS" -gt 600 ]; then
+		echo "kill-check: no progress within 10 minutes; logs:" >&2
+		tail -5 "$work"/run-*.log >&2
+		exit 1
+	fi
+}
+
 # Killed run: SIGKILL five times at growing progress, then let it finish.
 for frac in 10 30 50 70 90; do
 	pid=$(run killed "$killed_db")
 	target=$((total * frac / 100))
-	until [ "$(stored "$killed_db")" -ge "$target" ]; do sleep 0.05; done
+	until [ "$(stored "$killed_db")" -ge "$target" ]; do sleep 0.05; in_time; done
 	kill -9 "$pid"
 	wait "$pid" 2>/dev/null || true
 	echo "SIGKILL at $(stored "$killed_db") of $total articles stored"
@@ -60,6 +68,7 @@ clean=$(run clean "$clean_db")
 stable=0 last=
 while [ "$stable" -lt 3 ]; do
 	sleep 1
+	in_time
 	now="$(stored "$killed_db") $(stored "$clean_db")"
 	if [ "$now" = "$last" ] && [ "${now% *}" = "${now#* }" ] && [ "${now% *}" -gt $((total * 9 / 10)) ]; then
 		stable=$((stable + 1))
