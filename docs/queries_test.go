@@ -10,9 +10,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/stancemon/stancemon/internal/chtest"
+	"github.com/stancemon/stancemon/internal/testenv"
 	"github.com/stancemon/stancemon/store"
-	"github.com/stancemon/stancemon/store/clickhouse"
 	"github.com/stancemon/stancemon/store/storetest"
 )
 
@@ -68,40 +67,17 @@ func TestQueries(t *testing.T) {
 		t.Fatalf("queries.md has %d sql blocks, want the 12 or more of the cookbook", len(blocks))
 	}
 	ctx := context.Background()
-	db := chtest.New(t)
-	if _, err := clickhouse.Migrate(ctx, db.DSN); err != nil {
-		t.Fatal(err)
-	}
-	s, err := clickhouse.Open(ctx, db.DSN)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
 	// The cookbook's windows are relative to now().
 	now := time.Now().UTC()
-	if err := s.WriteBatch(ctx, storetest.Fixture(now)); err != nil {
-		t.Fatal(err)
-	}
-	err = s.SaveAlert(ctx, store.AlertRecord{
+	db := testenv.ClickHouseWith(t, storetest.Fixture(now), store.AlertRecord{
 		Fingerprint: "docs-test", Rule: "HostileTurn", Source: "CHN", Target: "USA", State: store.AlertFiring,
 		Value: -0.7, ActiveAt: now.Add(-2 * time.Hour), FiredAt: now.Add(-time.Hour), UpdatedAt: now.Add(-time.Hour),
 	})
-	if err != nil {
-		t.Fatal(err)
-	}
 	for _, b := range blocks {
 		t.Run(b.heading, func(t *testing.T) {
-			rows, err := db.Conn.Query(ctx, b.sql)
+			n, err := testenv.CountRows(ctx, db.Conn, b.sql)
 			if err != nil {
 				t.Fatalf("queries.md:%d: %v\n%s", b.line, err, b.sql)
-			}
-			defer rows.Close()
-			n := 0
-			for rows.Next() {
-				n++
-			}
-			if err := rows.Err(); err != nil {
-				t.Fatalf("queries.md:%d: reading: %v", b.line, err)
 			}
 			if n == 0 {
 				t.Errorf("queries.md:%d: no rows from:\n%s", b.line, b.sql)

@@ -28,9 +28,8 @@ import (
 
 	"github.com/goccy/go-yaml"
 
-	"github.com/stancemon/stancemon/internal/chtest"
+	"github.com/stancemon/stancemon/internal/testenv"
 	"github.com/stancemon/stancemon/store"
-	"github.com/stancemon/stancemon/store/clickhouse"
 	"github.com/stancemon/stancemon/store/storetest"
 )
 
@@ -204,43 +203,20 @@ func TestDashboardQueries(t *testing.T) {
 		t.Fatalf("found %d queries in the dashboard, want the 5 of the panels, the annotation and the 2 variables", len(queries))
 	}
 	ctx := context.Background()
-	db := chtest.New(t)
-	if _, err := clickhouse.Migrate(ctx, db.DSN); err != nil {
-		t.Fatal(err)
-	}
-	s, err := clickhouse.Open(ctx, db.DSN)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
-	if err := s.WriteBatch(ctx, storetest.Fixture(fixtureEnd)); err != nil {
-		t.Fatal(err)
-	}
 	active := fixtureEnd.Add(-3 * 24 * time.Hour)
-	err = s.SaveAlert(ctx, store.AlertRecord{
+	db := testenv.ClickHouseWith(t, storetest.Fixture(fixtureEnd), store.AlertRecord{
 		Fingerprint: "grafana-test", Rule: "HostileTurn", Source: "CHN", Target: "USA", State: store.AlertFiring,
 		Value: -0.7, ActiveAt: active, FiredAt: active.Add(time.Hour), UpdatedAt: active.Add(time.Hour),
 	})
-	if err != nil {
-		t.Fatal(err)
-	}
 	for _, q := range queries {
 		t.Run(q.where, func(t *testing.T) {
 			sql, err := expand(q.sql, timeRange, variables)
 			if err != nil {
 				t.Fatal(err)
 			}
-			rows, err := db.Conn.Query(ctx, sql)
+			n, err := testenv.CountRows(ctx, db.Conn, sql)
 			if err != nil {
-				t.Fatalf("running:\n%s\n%v", sql, err)
-			}
-			defer rows.Close()
-			n := 0
-			for rows.Next() {
-				n++
-			}
-			if err := rows.Err(); err != nil {
-				t.Fatalf("reading:\n%s\n%v", sql, err)
+				t.Fatalf("%v\n%s", err, sql)
 			}
 			if n == 0 {
 				t.Errorf("no rows from:\n%s", sql)
