@@ -3,7 +3,6 @@
 package article
 
 import (
-	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -105,12 +104,8 @@ func Decode(b []byte, maxBytes int) (Message, error) {
 		return Message{}, fmt.Errorf("%w at byte %d", ErrNotUTF8, firstInvalid(b))
 	}
 	var w wire
-	dec := json.NewDecoder(bytes.NewReader(b))
-	if err := dec.Decode(&w); err != nil {
+	if err := json.Unmarshal(b, &w); err != nil {
 		return Message{}, fmt.Errorf("%w: %v", ErrMalformed, err)
-	}
-	if dec.More() {
-		return Message{}, fmt.Errorf("%w: data after the JSON object", ErrMalformed)
 	}
 	if w.ID == nil || strings.TrimSpace(*w.ID) == "" {
 		return Message{}, fmt.Errorf("%w: id", ErrMissingField)

@@ -34,7 +34,7 @@ func TestDecode(t *testing.T) {
 		},
 		{name: "not JSON", in: `{"id":`, wantErr: ErrMalformed},
 		{name: "array", in: `[1,2]`, wantErr: ErrMalformed},
-		{name: "trailing data", in: `{"id":"a","published_at":"2023-02-22T08:00:00Z","body":"b"} {}`, wantErr: ErrMalformed, errText: "data after"},
+		{name: "trailing data", in: `{"id":"a","published_at":"2023-02-22T08:00:00Z","body":"b"} {}`, wantErr: ErrMalformed, errText: "after top-level value"},
 		{name: "id wrong type", in: `{"id":7,"published_at":"2023-02-22T08:00:00Z","body":"b"}`, wantErr: ErrMalformed},
 		{name: "no id", in: `{"published_at":"2023-02-22T08:00:00Z","body":"b"}`, wantErr: ErrMissingField, errText: "id"},
 		{name: "blank id", in: `{"id":"  ","published_at":"2023-02-22T08:00:00Z","body":"b"}`, wantErr: ErrMissingField},
