@@ -31,6 +31,7 @@ const (
 	maxNPReach        = 5  // words of a noun phrase searched back
 	maxCuesInSentence = 256
 	maxPairCues       = 16 // cues kept per pair and sentence
+	maxJointList      = 4  // joint actors paired wherever they stand
 )
 
 // Confidence of a sentence-level stance by how its direction was found.
@@ -236,7 +237,7 @@ func (a *analyser) findChunks(title bool) {
 		for ti < len(sc.toks) && int(sc.toks[ti].start) < m.End {
 			ti++
 		}
-		if t0 == ti {
+		if t0 == ti || a.inCompanyName(ti) {
 			continue
 		}
 		if n := len(sc.chunks); n > 0 && a.sameActorSplit(&sc.chunks[n-1], m.Code, t0) {
@@ -259,6 +260,19 @@ func (a *analyser) findChunks(title bool) {
 		a.setPrep(ci)
 	}
 	a.groupChunks(title)
+}
+
+// inCompanyName reports whether the capitalised words from token i end in
+// a company suffix ("American Industrial Group Inc", "Canada Ltd"), which
+// makes the mention before them part of a company name.
+func (a *analyser) inCompanyName(i int) bool {
+	sc := a.sc
+	for n := 0; i < len(sc.toks) && n < 4 && sc.toks[i].flags&tfCap != 0; i, n = i+1, n+1 {
+		if sc.toks[i].class&wcCompany != 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // sameActorSplit reports whether a mention of code starting at token t0
@@ -296,6 +310,9 @@ func (a *analyser) setPrep(ci int) {
 		return
 	case t.class&wcLocPrep != 0:
 		switch {
+		case (a.isWord(j, "in") || a.isWord(j, "at")) && a.institutionBefore(j):
+			// "a court in Guyana" is a Guyanese court: an actor.
+			return
 		case !a.isWord(j, "from"):
 			c.prep = pkLoc
 		case a.peopleBefore(j):
@@ -368,6 +385,26 @@ func (a *analyser) link(ci int) int {
 		return linkComma
 	}
 	return linkNone
+}
+
+// institutionBefore reports whether the word before the preposition at
+// token j is an institution ("court", "police", "government") whose noun
+// phrase names no actor of its own ("the French military in Rwanda" does).
+func (a *analyser) institutionBefore(j int) bool {
+	sc := a.sc
+	if j == 0 || sc.toks[j-1].class&wcInstitution == 0 || sc.toks[j-1].chunk >= 0 {
+		return false
+	}
+	for k, n := j-2, 0; k >= 0 && n < 3; k, n = k-1, n+1 {
+		t := &sc.toks[k]
+		if t.chunk >= 0 || t.flags&tfPoss != 0 {
+			return false
+		}
+		if t.flags&tfWord == 0 || t.class&^npWords != 0 {
+			break
+		}
+	}
+	return true
 }
 
 // peopleBefore reports whether the word before "from" at token j is a plain
@@ -485,8 +522,9 @@ func (a *analyser) matchPhrase(i int, lemmas []int32) (int, bool) {
 }
 
 // bareAfterWord reports whether token i is the bare lemma of its cue word
-// after an unknown lower-case word, which makes it a noun ("domestic
-// demand") rather than a verb ("officials met").
+// after a preposition or an unknown lower-case word, which makes it a noun
+// or an adjective ("domestic demand", "of free trade") rather than a verb
+// ("officials met").
 func (a *analyser) bareAfterWord(i int) bool {
 	if i == 0 {
 		return false
@@ -496,6 +534,9 @@ func (a *analyser) bareAfterWord(i int) bool {
 		return false
 	}
 	p := &a.sc.toks[i-1]
+	if p.class&wcPrep != 0 && !a.isWord(i-1, "to") {
+		return true // "talks on free trade"
+	}
 	return p.flags&(tfWord|tfCap|tfNum) == tfWord && p.class == 0 && p.lemma == 0 && p.chunk < 0
 }
 

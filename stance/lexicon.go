@@ -33,7 +33,13 @@ const (
 	wcLight
 	wcAuxVerb
 	wcQuant
+	wcInstitution
+	wcForces
+	wcCompany
 )
+
+// npWords are the classes of words that may sit inside a noun phrase.
+const npWords = wcDet | wcInstitution | wcQuant | wcForces
 
 // wordClassNames maps the YAML names of the classes to their bits, and
 // says whether the class matches inflected forms.
@@ -41,21 +47,24 @@ var wordClassNames = map[string]struct {
 	class   wordClass
 	inflect bool
 }{
-	"negator": {wcNegator, false},
-	"hedge":   {wcHedge, false},
-	"speech":  {wcSpeech, true},
-	"locprep": {wcLocPrep, false},
-	"prep":    {wcPrep, false},
-	"det":     {wcDet, false},
-	"aux":     {wcAux, false},
-	"be":      {wcBe, false},
-	"clause":  {wcClause, false},
-	"quant":   {wcQuant, false},
-	"relpron": {wcRelPron, false},
-	"pronoun": {wcPronoun, false},
-	"request": {wcRequest, true},
-	"light":   {wcLight, true},
-	"auxverb": {wcAuxVerb, false},
+	"negator":     {wcNegator, false},
+	"hedge":       {wcHedge, false},
+	"speech":      {wcSpeech, true},
+	"locprep":     {wcLocPrep, false},
+	"prep":        {wcPrep, false},
+	"det":         {wcDet, false},
+	"aux":         {wcAux, false},
+	"be":          {wcBe, false},
+	"clause":      {wcClause, false},
+	"quant":       {wcQuant, false},
+	"institution": {wcInstitution, false},
+	"forces":      {wcForces, false},
+	"company":     {wcCompany, false},
+	"relpron":     {wcRelPron, false},
+	"pronoun":     {wcPronoun, false},
+	"request":     {wcRequest, true},
+	"light":       {wcLight, true},
+	"auxverb":     {wcAuxVerb, false},
 }
 
 // cueFlags are the flags of a cue entry.

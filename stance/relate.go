@@ -160,7 +160,7 @@ func (a *analyser) subject(i, lo int, speech bool) int32 {
 		return pronounActor
 	case t.punct == ',':
 		return a.segmentSubject(lo, j, speech)
-	case t.flags&tfWord != 0 && t.class&^wcDet == 0 && t.cue < 0:
+	case t.flags&tfWord != 0 && t.class&^npWords == 0 && t.cue < 0:
 		// A noun phrase ends here: an actor in it is the subject
 		// ("the Chinese government has"), else the subject is no actor.
 		k, caps := j, true
@@ -175,7 +175,7 @@ func (a *analyser) subject(i, lo int, speech bool) int32 {
 			if tk.flags&tfPoss != 0 || tk.punct == '-' {
 				continue
 			}
-			if tk.flags&tfWord == 0 || tk.class&^wcDet != 0 && tk.flags&tfCap == 0 || tk.cue >= 0 {
+			if tk.flags&tfWord == 0 || tk.class&^npWords != 0 && tk.flags&tfCap == 0 || tk.cue >= 0 {
 				break
 			}
 			if tk.flags&tfCap == 0 && tk.class&wcDet == 0 {
@@ -185,6 +185,10 @@ func (a *analyser) subject(i, lo int, speech bool) int32 {
 		if k >= lo && a.isPunct(k, ',') && caps {
 			// "The US commander, General David Petraeus, held ..."
 			return a.segmentSubject(lo, k, speech)
+		}
+		if !speech && sc.toks[j].class&wcForces != 0 {
+			// "troops", "police": in a reported clause, the speaker's.
+			return pronounActor
 		}
 		return otherSubject
 	}
@@ -239,7 +243,7 @@ func (a *analyser) npSource(i int) int32 {
 		if t.flags&tfPoss != 0 || t.punct == '-' {
 			continue
 		}
-		if t.flags&tfWord == 0 || t.cue >= 0 || t.class&^wcDet != 0 {
+		if t.flags&tfWord == 0 || t.cue >= 0 || t.class&^npWords != 0 {
 			return noActor
 		}
 		switch string(a.word(j)) {
@@ -537,66 +541,17 @@ func (a *analyser) relate(ci int32) {
 	if a.irrealis(i) || d.cat == Assault && a.infinitiveAt(int(cm.t1)) {
 		return // "fighting to regain confidence" is no assault
 	}
-	conf := confDirect
-	src, tgt := noActor, noActor
-	agent := a.agent(cm)
-	fromNP := false
-	switch {
-	case a.passive(cm) || agent >= 0 && !cm.noun && a.isParticiple(cm):
-		// "Russia was condemned by the EU", "rebels backed by Turkey".
-		src = agent
-		if a.passive(cm) {
-			tgt = a.subject(i, lo, false)
-		} else {
-			tgt = a.npSource(i)
-		}
-	case cm.noun && a.copula(i) >= 0 && sc.speaker[i] >= 0:
-		// "X said Y's role would be a serious problem": the speaker
-		// judges the subject.
-		src, conf = sc.speaker[i], confSpeaker
-		tgt = a.segmentSubject(max(lo, int(sc.spkStart[i])), a.copula(i), false)
-	case cm.noun:
-		src = a.npSource(i)
-		fromNP = src >= 0
-		if src < 0 {
-			src = a.segmentSubject(a.nounRegion(ci, max(lo, i-maxSubjectReach)), i, false)
-		}
-		if src < 0 && agent >= 0 {
-			src = agent
-		}
-		tgt = a.target(ci, src)
-		if tgt < 0 && src >= 0 && !fromNP {
-			tgt = a.objectBetween(src, i)
-		}
-	case a.isWord(i-1, "to"):
-		// An infinitive shares the subject of its clause ("pledged
-		// money to help Lebanon", "agreed to lift the sanctions").
-		src = a.segmentSubject(lo, i, false)
-		tgt = a.target(ci, src)
-	default:
-		src = a.subject(i, lo, false)
-		tgt = a.target(ci, src)
-	}
-	if spk := sc.speaker[i]; spk >= 0 {
-		switch {
-		case src == pronounActor:
-			src, conf = spk, confPronoun
-		case src == noActor:
-			src, conf = spk, confSpeaker
-			if tgt < 0 && d.sign < 0 && d.flags&cfSym == 0 {
-				tgt, conf = a.segmentSubject(int(sc.spkStart[i]), i, false), confReported
-			}
-		}
-	}
 	score := effectiveScore(d, cm.negated)
 	if score == 0 {
 		return
 	}
+	src, tgt, conf := a.direction(ci)
 	if sc.hedged[i] {
 		conf *= hedgeFactor
 	}
-	sym := d.flags&cfSym != 0
-	joint := (sym || jointCategory(d.cat) || tgt == eachOther) && src >= 0 && sc.chunks[src].gEnd-src > 1
+	sym := d.flags&cfSym != 0 && !cm.negated // "X has not agreed to Y's terms" is X's alone
+	joint := (sym || jointCategory(d.cat) && !cm.negated || tgt == eachOther) && src >= 0 && sc.chunks[src].gEnd-src > 1 &&
+		(sc.chunks[src].gEnd-src <= maxJointList || a.groupRightBefore(src, i))
 	if joint {
 		// "Israel and Syria held talks (with Turkey)": the joint actors
 		// stand toward each other too.
@@ -618,6 +573,73 @@ func (a *analyser) relate(ci int32) {
 	case src < 0 && tgt < 0 && !cm.noun:
 		a.predicate(ci, score, conf)
 	}
+}
+
+// direction finds the source and target of cue ci and the confidence of
+// the way they were found.
+func (a *analyser) direction(ci int32) (src, tgt int32, conf float64) {
+	sc := a.sc
+	cm := &sc.cues[ci]
+	d := &a.lx.cues[cm.def]
+	i, lo := int(cm.t0), int(sc.clause0[cm.t0])
+	conf = confDirect
+	src, tgt = noActor, noActor
+	agent := a.agent(cm)
+	switch {
+	case a.passive(cm) || agent >= 0 && !cm.noun && a.isParticiple(cm):
+		// "Russia was condemned by the EU", "rebels backed by Turkey".
+		src = agent
+		if a.passive(cm) {
+			tgt = a.subject(i, lo, false)
+		} else {
+			tgt = a.npSource(i)
+		}
+	case cm.noun && a.copula(i) >= 0 && sc.speaker[i] >= 0:
+		// "X said Y's role would be a serious problem": the speaker
+		// judges the subject.
+		src, conf = sc.speaker[i], confSpeaker
+		tgt = a.segmentSubject(max(lo, int(sc.spkStart[i])), a.copula(i), false)
+	case cm.noun:
+		src = a.npSource(i)
+		fromSubject := false
+		if src < 0 {
+			region := a.nounRegion(ci, max(lo, i-maxSubjectReach))
+			src = a.segmentSubject(region, i, false)
+			fromSubject = region <= lo
+		}
+		if src < 0 && agent >= 0 {
+			src = agent
+		}
+		tgt = a.target(ci, src)
+		if tgt < 0 && src >= 0 && fromSubject {
+			// "X engaged Y in a firefight": the object of the clause.
+			tgt = a.objectBetween(src, i)
+		}
+	case a.isWord(i-1, "to"):
+		// An infinitive shares the subject of its clause ("pledged
+		// money to help Lebanon", "agreed to lift the sanctions").
+		src = a.segmentSubject(lo, i, false)
+		tgt = a.target(ci, src)
+	default:
+		src = a.subject(i, lo, false)
+		tgt = a.target(ci, src)
+	}
+	if spk := sc.speaker[i]; spk >= 0 {
+		switch {
+		case src == pronounActor:
+			src, conf = spk, confPronoun
+		case src == noActor && (!materialCategory(d.cat) || a.passive(cm) || a.passiveAfter(cm)):
+			// A speaker stands in for a missing actor of a statement, or
+			// of an act whose agent a passive leaves out ("warrants were
+			// issued for ..., a police officer said"), but does not do the
+			// acts it reports ("officials said an attack in X ...").
+			src, conf = spk, confSpeaker
+			if tgt < 0 && d.sign < 0 && d.flags&cfSym == 0 {
+				tgt, conf = a.segmentSubject(int(sc.spkStart[i]), i, false), confReported
+			}
+		}
+	}
+	return src, tgt, conf
 }
 
 // copula returns the token of "be" that makes the noun at token i a
@@ -649,10 +671,49 @@ func (a *analyser) infinitiveAt(i int) bool {
 	return n.flags&tfWord != 0 && n.flags&(tfCap|tfNum) == 0 && n.chunk < 0 && n.class&wcDet == 0
 }
 
+// groupRightBefore reports whether group g ends right before token i, but
+// for auxiliaries: a long list is a joint subject only there ("the United
+// States, Japan, ... and Canada agreed"), not as a list of places or
+// beneficiaries further away.
+func (a *analyser) groupRightBefore(g int32, i int) bool {
+	sc := a.sc
+	j := int(sc.chunks[sc.chunks[g].gEnd-1].t1)
+	for j < i && sc.toks[j].class&(wcAux|wcAuxVerb) != 0 {
+		j++
+	}
+	return j == i
+}
+
+// materialCategory reports whether c is a material act (force, arrests,
+// sanctions, aid) rather than a statement.
+func materialCategory(c Category) bool {
+	switch c {
+	case Assault, Coerce, Mobilize, Sanction, Aid, Retreat, Concede:
+		return true
+	}
+	return false
+}
+
+// passiveAfter reports whether a passive verb follows the noun cue cm
+// ("arrest warrants were issued").
+func (a *analyser) passiveAfter(cm *cueMatch) bool {
+	sc := a.sc
+	j, be := int(cm.t1), false
+	for ; j < len(sc.toks) && sc.toks[j].class&wcAuxVerb != 0; j++ {
+		be = be || sc.toks[j].class&wcBe != 0
+	}
+	if !be || j >= len(sc.toks) {
+		return false
+	}
+	w := a.word(j)
+	return bytes.HasSuffix(w, []byte("ed")) || bytes.HasSuffix(w, []byte("en"))
+}
+
 // jointCategory reports whether joint actors of a cue of category c stand
-// toward each other ("Sudan and Chad agreed to ...").
+// toward each other ("Brazil and Mexico will meet", "Norway and Denmark
+// will cooperate").
 func jointCategory(c Category) bool {
-	return c == Agree || c == Consult || c == Cooperate
+	return c == Consult || c == Cooperate
 }
 
 // nounRegion is where the subject of the noun cue ci is looked for: from

@@ -115,6 +115,13 @@ func TestScoreWireSentences(t *testing.T) {
 		{"recalled its ambassador", "Morocco recalled its ambassador to Venezuela over the dispute.", []string{"MAR>VEN-"}},
 		{"no stance in a list of places", "Oil prices rose in Asia as traders in Singapore and Tokyo awaited data from the United States.", nil},
 		{"people from places", "The festival, held in France each year, attracts visitors from Germany, Italy and Spain.", nil},
+		{"long list of beneficiaries", "The new accord increases aid to the states, Tunisia, Israel, Jordan, Lebanon, Morocco and Egypt, by 60 percent.", nil},
+		{"long list as joint subject", "The United States, Japan, Germany, France, Britain and Canada agreed on Sunday to stabilise currencies.", []string{
+			"CAN>DEU+", "CAN>FRA+", "CAN>GBR+", "CAN>JPN+", "CAN>USA+", "DEU>CAN+", "DEU>FRA+", "DEU>GBR+", "DEU>JPN+", "DEU>USA+",
+			"FRA>CAN+", "FRA>DEU+", "FRA>GBR+", "FRA>JPN+", "FRA>USA+", "GBR>CAN+", "GBR>DEU+", "GBR>FRA+", "GBR>JPN+", "GBR>USA+",
+			"JPN>CAN+", "JPN>DEU+", "JPN>FRA+", "JPN>GBR+", "JPN>USA+", "USA>CAN+", "USA>DEU+", "USA>FRA+", "USA>GBR+", "USA>JPN+"}},
+		{"company name", "Great American Industrial Group Inc agreed to acquire the British assets of Pfaudler.", nil},
+		{"joint actors declining a plan", "Mexico, Brazil and Argentina had declined to accept the plan.", nil},
 		{"list after a preposition", "After travelling to France, Germany and Italy, the minister hopes to visit Canada.", nil},
 	})
 }
@@ -129,6 +136,7 @@ func TestScoreSpeech(t *testing.T) {
 		{"according to", "According to Japanese officials, any Chinese incursion would be a serious threat.", []string{"JPN>CHN-"}},
 		{"reported clause keeps its own subject", "Kenya said Somalia had attacked its border posts.", []string{"SOM>KEN-"}},
 		{"reported clause with non-actor subject", "Kenya said militants had attacked Somalia.", nil},
+		{"reported clause with the speaker's troops", "The Israeli army said troops had shot dead a Palestinian gunman.", []string{"ISR>PSE-"}},
 		{"speaker judges subject", "The Kremlin said Poland's decision was a grave provocation.", []string{"RUS>POL-"}},
 		{"speaker after quote with audience", `"We will never accept the independence of Kosovo," the Serbian president told reporters in Belgrade.`, []string{"SRB>XKX-"}},
 	})
@@ -139,6 +147,8 @@ func TestScoreNegationAndHedges(t *testing.T) {
 		{"negated cooperation turns negative", "Hungary did not support Ukraine's membership bid.", []string{"HUN>UKR-"}},
 		{"refused to criticise is no criticism", "India refused to criticize Russia over the war.", nil},
 		{"did not condemn", "Brazil did not condemn Venezuela.", nil},
+		{"negated symmetric cue is one-sided", "Syria has not agreed to Israel's conditions for peace talks.", []string{"SYR>ISR-"}},
+		{"relation predicate", "Tensions between Ethiopia and Eritrea have eased since the ruling.", []string{"ERI>ETH+", "ETH>ERI+"}},
 		{"never", "Pakistan has never threatened Afghanistan, the minister said.", nil},
 		{"asked someone else to act", "Congress asked the president to help Iran.", nil},
 		{"wants to act", "Obama wants to attack Switzerland.", []string{"USA>CHE-"}},
@@ -162,6 +172,9 @@ func TestScoreLocationAndMetonymy(t *testing.T) {
 		{"capital as actor", "Washington accused Beijing of cyber attacks.", []string{"USA>CHN-"}},
 		{"seat as actor", "The Kremlin condemned Ukraine's offensive.", []string{"RUS>UKR-"}},
 		{"official merged with demonym", "Russian Foreign Minister Sergey Lavrov praised Chinese President Xi Jinping.", []string{"RUS>CHN+"}},
+		{"institution in a country", "A court in Guyana has issued arrest warrants for two Brazilian men.", []string{"GUY>BRA-"}},
+		{"institution with its own actor", "The French military in Rwanda helped to plan the operation.", nil},
+		{"speaker with an institution word", "Israel's army chief said on Monday that Iran remained the biggest threat to the region.", []string{"ISR>IRN-"}},
 		{"war in a country", "Russia's war in Ukraine has lasted three years.", []string{"RUS>UKR-"}},
 		{"fired at a country", "The United States fired missiles at Syria this week.", []string{"USA>SYR-"}},
 		{"protest in a capital", "Hundreds of Turkish activists staged a protest in Stockholm.", []string{"TUR>SWE-"}},
@@ -182,6 +195,7 @@ func TestScoreCategories(t *testing.T) {
 		{"Norway and Denmark will cooperate on fisheries.", Cooperate, 1},
 		{"Japan sent humanitarian aid to the Philippines.", Aid, 1},
 		{"Armenia withdrew its troops from Azerbaijan.", Retreat, 1},
+		{"France opened an inquiry into Rwanda's role.", Investigate, 1},
 		{"Germany demanded an apology from Belarus.", Demand, -1},
 		{"France condemned Mali.", Disapprove, -1},
 		{"Serbia rejected Kosovo's proposal.", Reject, -1},

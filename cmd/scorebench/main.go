@@ -146,6 +146,9 @@ func (r rate) perSecond() (float64, float64) {
 	return float64(r.articles) / s, float64(r.bytes) / 1e6 / s
 }
 
+// run loads the corpus, scores it with the stance scorer on one and on
+// all workers, then (withVADER) with VADER on the same sentences, and
+// prints the rates and their ratio.
 func run(out io.Writer, path string, workers, limit int, withVADER bool) error {
 	if workers < 1 {
 		return fmt.Errorf("-workers must be at least 1, not %d", workers)

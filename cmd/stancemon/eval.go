@@ -22,6 +22,7 @@ type evalOptions struct {
 	maxLine int
 }
 
+// newEvalCmd builds "stancemon eval".
 func newEvalCmd() *cobra.Command {
 	var o evalOptions
 	cmd := &cobra.Command{

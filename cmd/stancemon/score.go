@@ -30,6 +30,7 @@ type scoreOptions struct {
 	maxLine   int
 }
 
+// newScoreCmd builds "stancemon score".
 func newScoreCmd() *cobra.Command {
 	var o scoreOptions
 	cmd := &cobra.Command{
@@ -37,8 +38,9 @@ func newScoreCmd() *cobra.Command {
 		Short: "Score articles into directed stances between countries",
 		Long: `Score reads one plain-text or HTML article (the default), or with
 --input jsonl one JSON object a line ({"id","text"} or
-{"id","title","body","published_at"}; other fields are ignored), and prints the tone, the actors and
-the directed stances (dyads) found. With no FILE or "-" it reads stdin.
+{"id","title","body","published_at"}; other fields are ignored), and
+prints the tone, the actors and the directed stances (dyads) found. With
+no FILE or "-" it reads stdin.
 
 A malformed JSON line is reported on stderr with its line number; the other
 lines are still scored and the exit status is non-zero.`,
