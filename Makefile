@@ -42,13 +42,13 @@ services-stop:
 	scripts/clickhouse.sh stop $(CH_DIR)
 
 ## bench: Go benchmarks, then the corpus benchmarks (need ../shared/data)
-bench: services bench-scorer bench-pipeline
-	$(GO) test -run '^$$' -bench . -benchmem ./stance/ ./article/
+bench: build services bench-scorer bench-pipeline
+	$(GO) test -run '^$$' -bench . -benchmem ./stance/ ./article/ ./store/... ./alerts/ ./simulate/
 
 bench-scorer:
 	$(GO) run ./cmd/scorebench $(SHARED)/reuters21578.jsonl.gz
 
-bench-pipeline: services
+bench-pipeline: build services
 	$(GO) run ./cmd/pipebench --corpus $(SHARED)/reuters21578.jsonl.gz --clickhouse $(STANCEMON_TEST_CLICKHOUSE)
 
 vet:
