@@ -56,6 +56,10 @@ type chunk struct {
 	prep   prepKind
 	loc    bool // a place, not an actor
 	poss   bool // followed by "'s"
+	// holder: "of" follows an office or body ("the foreign ministers of
+	// Syria and Lebanon", "the government of Iraq"): the chunk may be
+	// the subject of the clause.
+	holder bool
 }
 
 // cueMatch is one cue found in a sentence.
@@ -290,6 +294,13 @@ func (a *analyser) sameActorSplit(c *chunk, code string, t0 int) bool {
 	return true
 }
 
+// isTitle reports whether token i is a capitalised title word
+// ("President", "Prime", "Minister") outside any actor phrase.
+func (a *analyser) isTitle(i int) bool {
+	t := &a.sc.toks[i]
+	return t.class&wcTitle != 0 && t.flags&tfCap != 0 && t.chunk < 0
+}
+
 // setPrep finds the preposition in front of chunk ci and whether it is a
 // place: a name or capital after "in", "at", ... or in apposition to a
 // place ("in Warsaw, Poland").
@@ -297,7 +308,9 @@ func (a *analyser) setPrep(ci int) {
 	sc := a.sc
 	c := &sc.chunks[ci]
 	j := int(c.t0) - 1
-	for k := 0; j >= 0 && k < 3 && (sc.toks[j].class&wcDet != 0 || sc.toks[j].flags&tfNum != 0) && sc.toks[j].class&(wcPrep|wcLocPrep) == 0; k++ {
+	// Skip determiners, numbers and capitalised titles ("with President
+	// Michel Suleiman", "with the Deputy Prime Minister").
+	for k := 0; j >= 0 && k < 5 && (sc.toks[j].class&wcDet != 0 || sc.toks[j].flags&tfNum != 0 || a.isTitle(j)) && sc.toks[j].class&(wcPrep|wcLocPrep) == 0; k++ {
 		j--
 	}
 	if j < 0 {
@@ -329,6 +342,7 @@ func (a *analyser) setPrep(ci int) {
 		case "of":
 			if j == 0 || sc.toks[j-1].class&wcQuant == 0 {
 				c.prep = pkOf
+				c.holder = j > 0 && sc.toks[j-1].chunk < 0 && sc.toks[j-1].class&(wcTitle|wcInstitution|wcForces) != 0
 			}
 		case "against":
 			c.prep = pkAgainst
@@ -373,9 +387,10 @@ func (a *analyser) link(ci int) int {
 	}
 	switch {
 	case and:
-		if prev.prep != pkNone && prev.prep != pkBetween && int(c.t1) < len(sc.toks) {
+		if prev.prep != pkNone && prev.prep != pkBetween && !prev.holder && int(c.t1) < len(sc.toks) {
 			// "a treaty with Washington and the United States expressed":
-			// the second actor opens a new clause.
+			// the second actor opens a new clause ("the leaders of Syria
+			// and Lebanon agreed" does not).
 			if n := &sc.toks[c.t1]; n.class&(wcAuxVerb|wcLight|wcSpeech) != 0 || n.lemma != 0 && bytes.HasSuffix(a.word(int(c.t1)), []byte("ed")) {
 				return linkNone
 			}
@@ -408,14 +423,18 @@ func (a *analyser) institutionBefore(j int) bool {
 }
 
 // peopleBefore reports whether the word before "from" at token j is a plain
-// plural noun ("dissidents", "imports", "troops"), which makes the actor
-// after "from" their origin rather than a place or a source.
+// plural noun ("dissidents", "imports", "troops") or an office or
+// delegation ("a delegation from Iraq", "envoys from Syria"), which makes
+// the actor after "from" their origin rather than a place or a source.
 func (a *analyser) peopleBefore(j int) bool {
 	if j == 0 {
 		return false
 	}
 	p := &a.sc.toks[j-1]
 	w := a.word(j - 1)
+	if p.class&wcTitle != 0 && p.chunk < 0 && p.flags&tfCap == 0 {
+		return true
+	}
 	return p.flags&(tfWord|tfNum) == tfWord && (p.flags&tfCap == 0 || j == 1) && p.class == 0 && p.lemma == 0 && p.chunk < 0 &&
 		len(w) > 3 && w[len(w)-1] == 's' && w[len(w)-2] != 's'
 }
@@ -447,6 +466,7 @@ func (a *analyser) groupChunks(title bool) {
 		c.group = lead
 		sc.chunks[lead].gEnd = int32(ci + 1)
 		c.prep, c.loc = sc.chunks[lead].prep, sc.chunks[lead].loc && c.form != FormDemonym
+		c.holder = sc.chunks[lead].holder
 	}
 }
 
@@ -466,6 +486,9 @@ func (a *analyser) findCues(title bool) {
 		}
 		if !title && i > 1 && t.flags&tfCap != 0 && sc.toks[i-1].flags&tfCap != 0 && sc.toks[i-1].chunk < 0 {
 			continue
+		}
+		if a.participleBeforeActor(i) {
+			continue // "talks with visiting Australian Prime Minister Kevin Rudd"
 		}
 		for _, id := range a.lx.byFirst[t.lemma] {
 			d := &a.lx.cues[id]
@@ -500,6 +523,22 @@ func (a *analyser) findCues(title bool) {
 			break
 		}
 	}
+}
+
+// participleBeforeActor reports whether token i is an -ing word used as
+// an adjective of the actor after it, between a preposition or determiner
+// and the actor or its title ("with visiting Chinese Premier Wen Jiabao",
+// "the visiting President Bush"): it describes the actor, it is no act.
+func (a *analyser) participleBeforeActor(i int) bool {
+	sc := a.sc
+	if i == 0 || i+1 >= len(sc.toks) || !bytes.HasSuffix(a.word(i), []byte("ing")) {
+		return false
+	}
+	p := &sc.toks[i-1]
+	if p.chunk >= 0 || p.class&(wcPrep|wcLocPrep|wcDet) == 0 {
+		return false
+	}
+	return sc.toks[i+1].chunk >= 0 || a.isTitle(i+1)
 }
 
 // matchPhrase matches the lemmas of a cue at token i, allowing up to two

@@ -12,7 +12,7 @@ type Article struct {
 	Body string
 	// PublishedAt is the publication time (UTC). Officials count for their
 	// country only while in office at this time. Zero means "date unknown":
-	// an official then counts only if all their terms are for one country
+	// an official then counts for the country of their most recent term
 	// (see Gazetteer.Find).
 	PublishedAt time.Time
 }

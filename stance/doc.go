@@ -20,10 +20,15 @@
 //     phrase before the verb ("Israel on Wednesday released"), the leftmost
 //     actor of the clause that no preposition governs, the possessor or
 //     adjective of a noun cue ("Russia's invasion", "Israeli shelling"), the
-//     subject of a light verb ("held talks", "imposed sanctions"), or the
-//     agent of a passive ("was condemned by the EU").
+//     subject of a light verb ("held talks", "imposed sanctions"), the
+//     actors of an office or body ("the foreign ministers of Syria and
+//     Lebanon agreed"), or the agent of a passive ("was condemned by the
+//     EU") or of a participle right before "by" ("rebels backed by Turkey";
+//     "welcomed the offer by Iraq" is active).
 //   - The target is the first actor after the cue in its clause that is no
-//     agent ("by") and no place ("in Warsaw", "at a Moscow stadium"); conflict
+//     agent ("by") and no place ("in Warsaw", "at a Moscow stadium"); titles
+//     may stand between a preposition and an official ("talks with visiting
+//     Prime Minister X"); conflict
 //     cues take places too ("war in Ukraine"). Noun cues take only actors in
 //     their own prepositional phrase ("sanctions against Russia"). A cue
 //     whose object is another act stops there ("condemned the attack on Y"

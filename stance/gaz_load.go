@@ -23,6 +23,11 @@ type gazFile struct {
 	// a given name ("Jordan"), do not make it a person's name ("Jordan
 	// King Abdullah", "Chad Monday").
 	NotSurnames []string `yaml:"not_surnames"`
+	// NameSuffixes lists words that, right after a state's name, demonym
+	// or capital, make the phrase the name of something else: a company,
+	// a paper, a sports event, a trade round ("Malaysia Airlines", "Japan
+	// Times", "French Open", "Doha round").
+	NameSuffixes []string `yaml:"name_suffixes"`
 }
 
 // gazActor is one state or organisation in a data file.
@@ -105,6 +110,7 @@ type gazBuilder struct {
 	offByName   map[string]int
 	excludes    []bForm
 	notSurnames []string
+	suffixes    []string
 	docCodes    map[string]string // code -> where, for duplicates within a layer
 	layerCodes  map[int]map[string]string
 }
@@ -173,6 +179,23 @@ func (b *gazBuilder) addDocument(doc string, f *gazFile, layer int) error {
 			return fmt.Errorf("%s: not_surnames[%d]: %w", doc, i, err)
 		}
 		b.notSurnames = append(b.notSurnames, p)
+	}
+	for i, p := range f.NameSuffixes {
+		if err := checkSuffix(p); err != nil {
+			return fmt.Errorf("%s: name_suffixes[%d]: %w", doc, i, err)
+		}
+		b.suffixes = append(b.suffixes, p)
+	}
+	return nil
+}
+
+// checkSuffix checks that p is a single word.
+func checkSuffix(p string) error {
+	if err := checkPhrase(p); err != nil {
+		return err
+	}
+	if s, e, _ := nextToken(p, 0); s != 0 || e != len(p) {
+		return fmt.Errorf("%q is not a single word", p)
 	}
 	return nil
 }
@@ -491,6 +514,9 @@ func (b *gazBuilder) build() (*Gazetteer, error) {
 	}
 	for _, w := range b.notSurnames {
 		g.m.addNotSurname(w)
+	}
+	for _, w := range b.suffixes {
+		g.m.addSuffix(w)
 	}
 	g.m.finish(g)
 	return g, nil

@@ -1,6 +1,7 @@
 package stance
 
 import (
+	"slices"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -43,6 +44,9 @@ type mnode struct {
 type matcher struct {
 	nodes      []mnode
 	notSurname map[string]struct{} // folded words
+	// suffix maps the folded words that end a state's name as part of
+	// another name ("Airlines") to their spellings, for the case check.
+	suffix map[string][]string
 	// actorStart holds the folded first words of actor phrases (not
 	// officials' aliases, not exclude phrases).
 	actorStart map[string]struct{}
@@ -66,6 +70,7 @@ func bloomBit(b []byte) (int, uint64) {
 func (m *matcher) init() {
 	m.nodes = []mnode{{next: make(map[string]int32)}}
 	m.notSurname = make(map[string]struct{})
+	m.suffix = make(map[string][]string)
 	m.actorStart = make(map[string]struct{})
 }
 
@@ -150,7 +155,19 @@ func (m *matcher) addNotSurname(w string) {
 	}
 }
 
-// finish precomputes the date-unknown reading of official aliases.
+// addSuffix adds a name suffix word ("Airlines").
+func (m *matcher) addSuffix(w string) {
+	var buf [maxTokenBytes]byte
+	k, _ := foldToken(&buf, w)
+	key := string(buf[:k])
+	if !slices.Contains(m.suffix[key], w) {
+		m.suffix[key] = append(m.suffix[key], w)
+	}
+}
+
+// finish precomputes the date-unknown reading of official aliases: the
+// most recent term of all the alias's holders decides, unless two
+// different holders served different countries at overlapping dates.
 func (m *matcher) finish(g *Gazetteer) {
 	for ni := range m.nodes {
 		for ci := range m.nodes[ni].cands {
@@ -158,24 +175,44 @@ func (m *matcher) finish(g *Gazetteer) {
 			if c.form != FormOfficial {
 				continue
 			}
-			c.zeroActor = -1
+			c.zeroActor, c.zeroRole = -1, ""
+			if holdersClash(g, c.offs) {
+				continue
+			}
 			var latest time.Time
-			single := true
 			for _, oi := range c.offs {
 				for _, t := range g.offs[oi].terms {
-					if c.zeroActor >= 0 && int32(t.actor) != c.zeroActor {
-						single = false
-					}
 					if c.zeroActor < 0 || !t.from.Before(latest) {
 						c.zeroActor, c.zeroRole, latest = int32(t.actor), t.role, t.from
 					}
 				}
 			}
-			if !single {
-				c.zeroActor, c.zeroRole = -1, ""
+		}
+	}
+}
+
+// holdersClash reports whether two of the officials offs held terms for
+// different countries at overlapping dates (King Abdullah of Saudi Arabia
+// and of Jordan). One person's successive offices never clash.
+func holdersClash(g *Gazetteer, offs []int32) bool {
+	for i, a := range offs {
+		for _, b := range offs[i+1:] {
+			for _, ta := range g.offs[a].terms {
+				for _, tb := range g.offs[b].terms {
+					if ta.actor != tb.actor && termsOverlap(ta, tb) {
+						return true
+					}
+				}
 			}
 		}
 	}
+	return false
+}
+
+// termsOverlap reports whether terms a and b share a day.
+func termsOverlap(a, b term) bool {
+	return (a.until.IsZero() || b.from.Before(a.until)) &&
+		(b.until.IsZero() || a.from.Before(b.until))
 }
 
 // Find appends to dst the mentions in text and returns it. Mentions do not
@@ -183,16 +220,18 @@ func (m *matcher) finish(g *Gazetteer) {
 // and an exclude phrase ("Washington Post") hides the names inside it.
 //
 // Officials count only while in office at at; a zero at means "date
-// unknown": an alias then counts if all the terms of its holders are for a
-// single country, with the role of the latest term.
+// unknown": an alias then reads as the most recent term of its holders
+// (Stoltenberg: NATO, not Norway), and gives nothing if two different
+// holders served different countries at overlapping dates (King Abdullah).
 //
 // Case: names match as written, a lower-case word of a phrase also matches
 // capitalised, and any word also matches in all upper case ("RUSSIA"). When
 // the text has almost no lower-case letters (an all-caps headline), matching
 // ignores case except for forms marked not_in_caps. A form marked as a given
 // name ("Jordan") does not match when followed by a capitalised word that
-// looks like a surname ("Jordan Peterson"), except in all-caps or title-case
-// text.
+// looks like a surname ("Jordan Peterson"), and a state's name followed by
+// a name suffix ("Malaysia Airlines") is part of another name, except in
+// all-caps or title-case text.
 func (g *Gazetteer) Find(text string, at time.Time, dst []Mention) []Mention {
 	return g.find(text, at, dst, nil)
 }
@@ -309,6 +348,10 @@ func (g *Gazetteer) accept(c *cand, ti *textInfo, span [][2]int, at time.Time) (
 		if c.given && g.beforeSurname(text, span[len(span)-1][1]) && !ti.title() {
 			return 0, "", false
 		}
+		if c.actor >= 0 && c.form != FormSeat && g.actors[c.actor].kind == KindState &&
+			g.beforeSuffix(text, span[len(span)-1][1]) && !ti.title() {
+			return 0, "", false
+		}
 	}
 	if c.form != FormOfficial {
 		return c.actor, "", true
@@ -361,6 +404,30 @@ func (g *Gazetteer) beforeSurname(text string, end int) bool {
 		return false
 	}
 	return true
+}
+
+// beforeSuffix reports whether the token after end is a name suffix
+// ("Malaysia Airlines", "Uruguay Round"), separated by white space and
+// written in a case its listed spelling allows.
+func (g *Gazetteer) beforeSuffix(text string, end int) bool {
+	if len(g.m.suffix) == 0 {
+		return false
+	}
+	s, e, gap := nextToken(text, end)
+	if s < 0 || !gap || e-s > maxTokenBytes {
+		return false
+	}
+	var buf [maxTokenBytes]byte
+	k, ok := foldToken(&buf, text[s:e])
+	if !ok {
+		return false
+	}
+	for _, w := range g.m.suffix[string(buf[:k])] {
+		if tokCaseOK(text[s:e], w) {
+			return true
+		}
+	}
+	return false
 }
 
 // textInfo is what Find learns about the case of the whole text, lazily.

@@ -136,6 +136,7 @@ var actorData embed.FS
 //	officials:     [{name, aliases, terms: [{country, role, from, to}]}]
 //	exclude:       [phrases that match nothing, e.g. "Washington Post"]
 //	not_surnames:  [words that do not make "Jordan X" a person, e.g. "Monday"]
+//	name_suffixes: [words that make "X word" no state, e.g. "Airlines"]
 //
 // Term dates are YYYY-MM-DD, inclusive; a term without "to" is current.
 // State codes are 3 upper-case letters, organisation codes 2 to 12
@@ -158,7 +159,7 @@ var actorData embed.FS
 //     replaced as a whole (aliases and terms); a new name adds an
 //     official. A code or an official name given twice in one document
 //     (or in the embedded data) is an error.
-//   - Exclude phrases are added to the existing ones.
+//   - Exclude phrases and name suffixes are added to the existing ones.
 //
 // Errors name the document, the entry and the field, for example
 // `override 1: states[0] (code "fre"): code: state code "fre" must be 3 upper-case letters`.

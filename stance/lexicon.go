@@ -36,6 +36,7 @@ const (
 	wcInstitution
 	wcForces
 	wcCompany
+	wcTitle
 )
 
 // npWords are the classes of words that may sit inside a noun phrase.
@@ -60,6 +61,7 @@ var wordClassNames = map[string]struct {
 	"institution": {wcInstitution, false},
 	"forces":      {wcForces, false},
 	"company":     {wcCompany, false},
+	"title":       {wcTitle, false},
 	"relpron":     {wcRelPron, false},
 	"pronoun":     {wcPronoun, false},
 	"request":     {wcRequest, true},

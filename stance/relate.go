@@ -110,9 +110,10 @@ func (a *analyser) chunkAfter(i, max int) int32 {
 
 // eligibleSubject reports whether a chunk may be the subject of a clause:
 // it is no place and no preposition governs it (but "of" may, for a
-// speaker: "the president of France said").
+// speaker, "the president of France said", or after an office or body,
+// "the foreign ministers of Syria and Lebanon agreed").
 func eligibleSubject(c *chunk, speech bool) bool {
-	return !c.loc && (c.prep == pkNone || speech && c.prep == pkOf)
+	return !c.loc && (c.prep == pkNone || c.prep == pkOf && (speech || c.holder))
 }
 
 // subject finds the actor of the verb at token i, looking back to token lo.
@@ -486,6 +487,18 @@ func (a *analyser) isParticiple(cm *cueMatch) bool {
 	return false
 }
 
+// byRightAfter reports whether "by" follows verb cue cm directly or after
+// one adverb ("backed by Turkey", "backed financially by Turkey"): a
+// participle with an object before "by" is an active verb ("welcomed the
+// decision by Syria").
+func (a *analyser) byRightAfter(cm *cueMatch) bool {
+	j := int(cm.t1)
+	if j < len(a.sc.toks) && a.sc.toks[j].chunk < 0 && bytes.HasSuffix(a.word(j), []byte("ly")) {
+		j++
+	}
+	return a.isWord(j, "by")
+}
+
 // passive reports whether the verb cue cm is passive ("was condemned").
 func (a *analyser) passive(cm *cueMatch) bool {
 	if cm.noun || !a.isParticiple(cm) {
@@ -586,7 +599,7 @@ func (a *analyser) direction(ci int32) (src, tgt int32, conf float64) {
 	src, tgt = noActor, noActor
 	agent := a.agent(cm)
 	switch {
-	case a.passive(cm) || agent >= 0 && !cm.noun && a.isParticiple(cm):
+	case a.passive(cm) || agent >= 0 && !cm.noun && a.isParticiple(cm) && a.byRightAfter(cm):
 		// "Russia was condemned by the EU", "rebels backed by Turkey".
 		src = agent
 		if a.passive(cm) {

@@ -413,3 +413,30 @@ func TestScoreOverrides(t *testing.T) {
 		t.Errorf("got %v, want %v", got, want)
 	}
 }
+
+// TestScoreWireStyle covers wire-news shapes: titles between a preposition
+// and an official, participles describing an actor, verbs that look like
+// participles, territories and factions coded as states, and names of
+// companies that hold a state's name. Articles are undated, so officials
+// read as their most recent term.
+func TestScoreWireStyle(t *testing.T) {
+	runDirectionCases(t, []directionCase{
+		{"title after with", "Chancellor Angela Merkel held talks with President Lech Kaczynski in Warsaw.", []string{"DEU>POL+", "POL>DEU+"}},
+		{"two-word title after with", "Bush held talks with Prime Minister Gordon Brown on Monday.", []string{"GBR>USA+", "USA>GBR+"}},
+		{"visiting before an official", "Egypt's president held talks with visiting Jordanian Prime Minister Nader Dahabi.", []string{"EGY>JOR+", "JOR>EGY+"}},
+		{"visiting before a demonym", "Japan held talks with visiting Chinese officials in Tokyo.", []string{"CHN>JPN+", "JPN>CHN+"}},
+		{"lash out at", "Venezuela lashed out at Colombia over the border raid.", []string{"VEN>COL-"}},
+		{"participle with an object is active", "Kuwait welcomed the offer by Iraq to reopen the border.", nil},
+		{"participle before by is an agent", "Somali troops backed by Ethiopia attacked the town.", []string{"ETH>SOM+"}},
+		{"faction as state", "Israel and Hamas agreed to extend the truce.", []string{"ISR>PSE+", "PSE>ISR+"}},
+		{"hezbollah as lebanon", "Israel accused Hezbollah of smuggling rockets.", []string{"ISR>LBN-"}},
+		{"hamas-run gaza", "Egypt urged Israel to ease the blockade of Hamas-run Gaza.", []string{"EGY>ISR-"}},
+		{"company is no state", "Malaysia Airlines criticised the decision by regulators in Jakarta to ban its flights to Indonesia.", nil},
+		{"dateless official who changed office", "Aboul Gheit said Egypt condemned the Israeli raid.", []string{"EGY>ISR-"}},
+		{"office of a state as subject", "The prime minister of Thailand criticised Cambodia over the temple row.", []string{"THA>KHM-"}},
+		{"office of joint states as subject", "The defence ministers of Greece and Turkey agreed to cut tensions in the Aegean.", []string{"GRC>TUR+", "TUR>GRC+"}},
+		{"of after an act is no subject", "The bombing of Serbia angered Russia.", nil},
+		{"delegation from a state", "Qatar hosted a delegation from Sudan for two days.", []string{"QAT>SDN+"}},
+		{"return from a place", "The envoy of Norway returned from Sri Lanka to brief Oslo.", nil},
+	})
+}

@@ -21,7 +21,23 @@ func TestSeedArticle(t *testing.T) {
 		t.Fatalf("reading the seed article (the shared tag needs ../shared): %v", err)
 	}
 	s := newTestScorer(t)
-	res := s.Score(Article{Body: string(body), PublishedAt: time.Date(2023, 2, 22, 0, 0, 0, 0, time.UTC)})
+	for _, tc := range []struct {
+		name string
+		at   time.Time
+	}{
+		{"dated", time.Date(2023, 2, 22, 0, 0, 0, 0, time.UTC)},
+		{"dateless", time.Time{}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			checkSeedArticle(t, s.Score(Article{Body: string(body), PublishedAt: tc.at}))
+		})
+	}
+}
+
+// checkSeedArticle checks the dyads the seed article must give, and those
+// it must not.
+func checkSeedArticle(t *testing.T, res Result) {
+	t.Helper()
 	got := map[string]Dyad{}
 	for _, d := range res.Dyads {
 		got[d.Source+">"+d.Target] = d
