@@ -55,6 +55,7 @@ type chunk struct {
 	gEnd   int32 // one past the last chunk of its group (valid on the first)
 	prep   prepKind
 	loc    bool // a place, not an actor
+	econ   bool // owner of an economic figure ("Japan's exports")
 	poss   bool // followed by "'s"
 	// holder: "of" follows an office or body ("the foreign ministers of
 	// Syria and Lebanon", "the government of Iraq"): the chunk may be
@@ -161,6 +162,7 @@ func (a *analyser) analyse(s string, title bool) (tone float64, keep bool) {
 	for i := range sc.cues {
 		a.relate(int32(i))
 	}
+	a.governThreats()
 	a.overrideRelations()
 	a.collectPairs()
 	for i := range sc.cues {
@@ -244,7 +246,7 @@ func (a *analyser) findChunks(title bool) {
 		if t0 == ti || a.inCompanyName(ti) {
 			continue
 		}
-		if n := len(sc.chunks); n > 0 && a.sameActorSplit(&sc.chunks[n-1], m.Code, t0) {
+		if n := len(sc.chunks); n > 0 && a.sameActorSplit(&sc.chunks[n-1], m.Code, m.Form, t0) {
 			last := &sc.chunks[n-1]
 			last.t1 = int32(ti)
 			if m.Form == FormOfficial {
@@ -261,9 +263,34 @@ func (a *analyser) findChunks(title bool) {
 		}
 		c.poss = int(c.t1) < len(sc.toks) && sc.toks[c.t1].flags&tfPoss != 0
 		c.group, c.gEnd = int32(ci), int32(ci+1)
+		c.econ = a.econAfter(c)
 		a.setPrep(ci)
 	}
 	a.groupChunks(title)
+}
+
+// econAfter reports whether an economic noun follows chunk c, after at
+// most two capitalised words, or unknown lower-case words after a
+// possessive or a demonym ("Japan's trade surplus", "the US Nikkei index",
+// "Japanese car exports"; but "Russia cut gas exports" has a verb).
+func (a *analyser) econAfter(c *chunk) bool {
+	sc := a.sc
+	i := int(c.t1)
+	attributive := c.form == FormDemonym
+	if i < len(sc.toks) && sc.toks[i].flags&tfPoss != 0 {
+		i++
+		attributive = true
+	}
+	for n := 0; i < len(sc.toks) && n < 3; i, n = i+1, n+1 {
+		t := &sc.toks[i]
+		if t.class&wcEcon != 0 {
+			return true
+		}
+		if t.flags&tfWord == 0 || t.chunk >= 0 || t.lemma != 0 || t.class != 0 || t.flags&tfCap == 0 && !attributive {
+			return false
+		}
+	}
+	return false
 }
 
 // inCompanyName reports whether the capitalised words from token i end in
@@ -281,14 +308,14 @@ func (a *analyser) inCompanyName(i int) bool {
 
 // sameActorSplit reports whether a mention of code starting at token t0
 // continues chunk c, from which only title words separate it.
-func (a *analyser) sameActorSplit(c *chunk, code string, t0 int) bool {
+func (a *analyser) sameActorSplit(c *chunk, code string, form MentionForm, t0 int) bool {
 	if c.code != code || t0-int(c.t1) > 4 {
 		return false
 	}
 	for t := int(c.t1); t < t0; t++ {
 		tk := &a.sc.toks[t]
-		if tk.flags&tfCap == 0 && !a.isWord(t, "of") {
-			return false
+		if tk.flags&tfCap == 0 && !a.isWord(t, "of") && (tk.flags&tfPoss == 0 || t != int(c.t1) || form != FormOfficial) {
+			return false // but "Germany's Angela Merkel" is one actor
 		}
 	}
 	return true
@@ -498,6 +525,8 @@ func (a *analyser) findCues(title bool) {
 			}
 			noun := a.nounPosition(i)
 			switch {
+			case d.flags&cfNoun == 0 && a.afterDeterminer(i) && bytes.HasSuffix(a.word(i), []byte("ed")):
+				continue // "the disputed islands": an adjective
 			case d.flags&cfNoun != 0 && a.afterInfinitive(i):
 				continue
 			case d.flags&cfNoun != 0:

@@ -39,9 +39,18 @@
 //     not support Y"), and judges the subject of a reported conflict
 //     ("X said Y's move was a provocation").
 //   - Joint actors ("X and Y", "X, Y and Z", "X-Y", "between X and Y") give
-//     every pair for symmetric and cooperative cues ("agreed", "talks").
-//   - Negation within a few words reverses a cooperative cue and cancels a
-//     conflict one ("refused to criticize"); hedges lower the confidence.
+//     every pair for symmetric and cooperative cues ("agreed", "talks"),
+//     but not for acts they only call for ("called for a ceasefire").
+//     Talks, negotiations, deals signed with, clashes and fights go both
+//     ways; a visit or "X met Y" goes from X to Y only, as the gold coding
+//     of meetings does.
+//   - A threat governs the act it announces: "X threatened to attack Y"
+//     and "X warned it would sanction Y" are threats of X toward Y; "X
+//     pledged to help Y" is aid. Criticism or rejection of a statement or
+//     offer is aimed at its author ("condemned remarks by X").
+//   - Negation within a few words reverses a cooperative cue, which then
+//     counts as a rejection ("refused to help"), and cancels a conflict one
+//     ("refused to criticize"); hedges lower the confidence.
 //     Acts only asked for or warned against ("asked Y to help Z", "warned Y
 //     against arming Z") give nothing.
 //

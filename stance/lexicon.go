@@ -37,10 +37,11 @@ const (
 	wcForces
 	wcCompany
 	wcTitle
+	wcEcon
 )
 
 // npWords are the classes of words that may sit inside a noun phrase.
-const npWords = wcDet | wcInstitution | wcQuant | wcForces
+const npWords = wcDet | wcInstitution | wcQuant | wcForces | wcTitle
 
 // wordClassNames maps the YAML names of the classes to their bits, and
 // says whether the class matches inflected forms.
@@ -58,6 +59,7 @@ var wordClassNames = map[string]struct {
 	"be":          {wcBe, false},
 	"clause":      {wcClause, false},
 	"quant":       {wcQuant, false},
+	"econ":        {wcEcon, false},
 	"institution": {wcInstitution, false},
 	"forces":      {wcForces, false},
 	"company":     {wcCompany, false},
@@ -74,12 +76,14 @@ type cueFlags uint16
 
 // Cue flags, as written in data/cues.yaml.
 const (
-	cfSym  cueFlags = 1 << iota // the relation goes both ways
-	cfNoun                      // noun only
-	cfVerb                      // verb only
-	cfLoc                       // a place right after the cue is its target
-	cfFrom                      // the object of "from" is its target
-	cfObj                       // reaches through the act it names
+	cfSym     cueFlags = 1 << iota // the relation goes both ways
+	cfNoun                         // noun only
+	cfVerb                         // verb only
+	cfLoc                          // a place right after the cue is its target
+	cfFrom                         // the object of "from" is its target
+	cfObj                          // reaches through the act it names
+	cfIntent                       // a conflict act it announces is a threat
+	cfGoverns                      // counts only through an act of the other sign
 )
 
 // cueDef is one compiled cue entry.
@@ -106,6 +110,9 @@ type lexicon struct {
 	catSign     map[Category]float64
 	boilerFirst map[string][][]byte // first word -> boilerplate phrases
 	boilerAny   [][]byte            // boilerplate marks that are no word ("©")
+	// threatDef is the first THREATEN cue with the intent flag, which an
+	// announced act turns a warning into; -1 if none.
+	threatDef int32
 }
 
 // lexiconFile is the YAML schema of data/cues.yaml.
@@ -211,8 +218,12 @@ func loadLexicon(data []byte) (*lexicon, error) {
 			}
 		}
 	}
+	lx.threatDef = -1
 	for id, d := range lx.cues {
 		lx.byFirst[d.lemmas[0]] = append(lx.byFirst[d.lemmas[0]], id)
+		if lx.threatDef < 0 && d.cat == Threaten && d.flags&cfIntent != 0 {
+			lx.threatDef = int32(id)
+		}
 	}
 	for _, ids := range lx.byFirst {
 		sort.SliceStable(ids, func(a, b int) bool {
@@ -250,6 +261,10 @@ func parseCueEntry(entry string) (cueDef, []string, error) {
 			d.flags |= cfFrom
 		case "obj":
 			d.flags |= cfObj
+		case "intent":
+			d.flags |= cfIntent
+		case "governs":
+			d.flags |= cfGoverns
 		default:
 			if w, err := strconv.ParseFloat(field, 64); err == nil {
 				if w <= 0 || w > 1 {

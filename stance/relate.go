@@ -113,18 +113,45 @@ func (a *analyser) chunkAfter(i, max int) int32 {
 // speaker, "the president of France said", or after an office or body,
 // "the foreign ministers of Syria and Lebanon agreed").
 func eligibleSubject(c *chunk, speech bool) bool {
-	return !c.loc && (c.prep == pkNone || c.prep == pkOf && (speech || c.holder))
+	return !c.loc && !c.econ && (c.prep == pkNone || c.prep == pkOf && (speech || c.holder))
+}
+
+// adverb reports whether token j is an unknown lower-case word in -ly
+// ("has publicly accused"), or "long" after an auxiliary ("has long
+// accused").
+func (a *analyser) adverb(j int) bool {
+	t := &a.sc.toks[j]
+	if t.flags&(tfWord|tfCap) != tfWord || t.class != 0 || t.lemma != 0 {
+		return false
+	}
+	return bytes.HasSuffix(a.word(j), []byte("ly")) || a.isWord(j, "long") && j > 0 && a.sc.toks[j-1].class&wcAuxVerb != 0
+}
+
+// coordinated reports whether verb cue o follows verb cue cm after "and",
+// "or" or a comma, with the same polarity ("arrested and deported").
+func (a *analyser) coordinated(cm, o *cueMatch) bool {
+	j := int(cm.t1)
+	if int(o.t0) != j+1 || !a.isWord(j, "and") && !a.isWord(j, "or") && !a.isPunct(j, ',') {
+		return false
+	}
+	return a.lx.cues[cm.def].sign == a.lx.cues[o.def].sign
 }
 
 // subject finds the actor of the verb at token i, looking back to token lo.
 // It returns a chunk group, noActor, pronounActor or otherSubject.
 func (a *analyser) subject(i, lo int, speech bool) int32 {
 	sc := a.sc
+	if !speech && i >= 2 && sc.toks[i].cue >= 0 && sc.toks[i-2].cue >= 0 && sc.toks[i-2].cue != sc.toks[i].cue {
+		if p := &sc.cues[sc.toks[i-2].cue]; !p.noun && int(p.t1) == i-1 && !sc.cues[sc.toks[i].cue].noun && a.coordinated(p, &sc.cues[sc.toks[i].cue]) {
+			// "arrested and deported": the subject of the first verb.
+			return a.subject(int(p.t0), lo, speech)
+		}
+	}
 	if lo < i-maxSubjectReach {
 		lo = i - maxSubjectReach
 	}
 	j := i - 1
-	for j >= lo && sc.toks[j].chunk < 0 && sc.toks[j].cue < 0 && sc.toks[j].class&(wcAux|wcNegator|wcHedge) != 0 {
+	for j >= lo && sc.toks[j].chunk < 0 && sc.toks[j].cue < 0 && (sc.toks[j].class&(wcAux|wcNegator|wcHedge) != 0 || a.adverb(j)) {
 		j--
 	}
 	if j < 0 {
@@ -153,8 +180,17 @@ func (a *analyser) subject(i, lo int, speech bool) int32 {
 	t := &sc.toks[j]
 	switch {
 	case t.chunk >= 0:
-		if c := &sc.chunks[t.chunk]; eligibleSubject(c, speech) {
+		c := &sc.chunks[t.chunk]
+		if eligibleSubject(c, speech) {
 			return c.group
+		}
+		if k := a.locPrepBefore(c); k > lo {
+			// "US forces in Iraq handed over": the phrase before the place.
+			return a.subject(k, lo, speech)
+		}
+		if k := a.ledBy(int(c.t0)); k > lo {
+			// "a delegation led by Wang Qishan arrived": the delegation's.
+			return a.subject(k, lo, speech)
 		}
 		return otherSubject
 	case t.class&wcPronoun != 0:
@@ -187,6 +223,10 @@ func (a *analyser) subject(i, lo int, speech bool) int32 {
 			// "The US commander, General David Petraeus, held ..."
 			return a.segmentSubject(lo, k, speech)
 		}
+		if p := a.ledBy(k + 1); k >= lo && caps && p > lo {
+			// "a delegation led by Vice Premier Wang Qishan arrived"
+			return a.subject(p, lo, speech)
+		}
 		if !speech && sc.toks[j].class&wcForces != 0 {
 			// "troops", "police": in a reported clause, the speaker's.
 			return pronounActor
@@ -194,6 +234,88 @@ func (a *analyser) subject(i, lo int, speech bool) int32 {
 		return otherSubject
 	}
 	return a.segmentSubject(lo, j+1, speech)
+}
+
+// ledBy returns the token of the participle before "by" and the agent
+// phrase starting at token t ("a delegation led by X", "troops backed by
+// X"), or -1: the phrase before the participle is the subject of the verb
+// after the agent.
+func (a *analyser) ledBy(t int) int {
+	sc := a.sc
+	k := t - 1
+	for n := 0; k >= 0 && n < 4 && (sc.toks[k].class&wcDet != 0 || a.isTitle(k)) && !a.isWord(k, "by"); n++ {
+		k--
+	}
+	if !a.isWord(k, "by") || k < 2 {
+		return -1
+	}
+	p := k - 1
+	if w := a.word(p); !bytes.HasSuffix(w, []byte("ed")) && string(w) != "led" || sc.toks[p].chunk >= 0 || sc.toks[p-1].class&wcBe != 0 {
+		return -1
+	}
+	return p
+}
+
+// receivedFrom returns the cue of "received" or "accepted" whose object
+// is cooperative noun cue ci given "from" an actor ("received a loan from
+// Japan"), or -1.
+func (a *analyser) receivedFrom(ci int32) int32 {
+	sc := a.sc
+	cm := &sc.cues[ci]
+	if d := &a.lx.cues[cm.def]; ci == 0 || d.cat != Support && d.cat != Aid || !a.isWord(int(cm.t1), "from") || a.chunkAfter(int(cm.t1)+1, 4) < 0 {
+		return -1
+	}
+	p := &sc.cues[ci-1]
+	switch a.lx.lemmas[a.lx.cues[p.def].lemmas[0]] {
+	case "receive", "accept":
+	default:
+		return -1
+	}
+	for k := int(p.t1); k < int(cm.t0); k++ {
+		t := &sc.toks[k]
+		if t.chunk >= 0 || t.flags&tfWord == 0 || t.class&^wcDet != 0 || t.flags&tfCap != 0 && t.flags&tfNum == 0 {
+			return -1
+		}
+	}
+	return ci - 1
+}
+
+// withBackingOf returns the token of "with" when noun cue cm is a
+// cooperative noun in "with the backing of X" / "with X's support" shape
+// ("with the support of", "with the help of"), or -1.
+func (a *analyser) withBackingOf(cm *cueMatch) int {
+	sc := a.sc
+	if d := &a.lx.cues[cm.def]; d.cat != Support && d.cat != Aid || !a.isWord(int(cm.t1), "of") {
+		return -1
+	}
+	j := int(cm.t0) - 1
+	for n := 0; j >= 0 && n < 2 && sc.toks[j].class&wcDet != 0 && sc.toks[j].chunk < 0; n++ {
+		j--
+	}
+	if !a.isWord(j, "with") || a.chunkAfter(int(cm.t1)+1, 4) < 0 {
+		return -1
+	}
+	return j
+}
+
+// locPrepBefore returns the token of the place preposition ("in", "at")
+// right before place chunk c, after a plain noun ("forces in Iraq"), or -1.
+func (a *analyser) locPrepBefore(c *chunk) int {
+	if !c.loc || c.prep != pkLoc {
+		return -1
+	}
+	sc := a.sc
+	k := int(c.t0) - 1
+	for n := 0; k >= 0 && n < 3 && sc.toks[k].class&wcDet != 0 && sc.toks[k].class&wcLocPrep == 0; n++ {
+		k--
+	}
+	if k < 1 || sc.toks[k].class&wcLocPrep == 0 || a.isWord(k, "from") {
+		return -1
+	}
+	if p := &sc.toks[k-1]; p.chunk >= 0 || p.flags&tfWord == 0 || p.cue >= 0 || p.class&^npWords != 0 && p.class&(wcForces|wcInstitution) == 0 {
+		return -1
+	}
+	return k
 }
 
 // segmentSubject looks for the subject in tokens [lo, end), comma segment
@@ -236,7 +358,7 @@ func (a *analyser) npSource(i int) int32 {
 	for j, n := i-1, 0; j >= 0 && n < maxNPReach; j, n = j-1, n+1 {
 		t := &sc.toks[j]
 		if t.chunk >= 0 {
-			if c := &sc.chunks[t.chunk]; !c.loc && c.prep != pkBy && c.prep != pkFrom {
+			if c := &sc.chunks[t.chunk]; !c.loc && !c.econ && c.prep != pkBy && c.prep != pkFrom {
 				return c.group
 			}
 			return noActor
@@ -277,6 +399,9 @@ func (a *analyser) eligibleTarget(c *chunk, cm *cueMatch) bool {
 	if c.prep == pkBy || c.prep == pkFrom && d.flags&cfFrom == 0 {
 		return false
 	}
+	if c.econ && d.cat != Sanction && d.cat != Coerce && d.cat != Assault && d.cat != Reject {
+		return false // "fears over the US economy"
+	}
 	if c.loc {
 		return d.flags&cfLoc != 0 || c.prep == pkFrom && d.flags&cfFrom != 0
 	}
@@ -301,21 +426,34 @@ func (a *analyser) target(ci, src int32) int32 {
 			if a.eligibleTarget(c, cm) && (!cm.noun || c.prep != pkNone) && (src < 0 || c.code != sc.chunks[src].code) {
 				return c.group
 			}
+			if c.prep == pkBy && a.authorOfObject(cm, int(c.t0)) && (src < 0 || c.code != sc.chunks[src].code) {
+				return c.group
+			}
 			j = int(c.t1) - 1
 			continue
 		}
 		if t.cue >= 0 && t.cue != ci {
 			o := &sc.cues[t.cue]
+			if !cm.noun && !o.noun && a.coordinated(cm, o) {
+				// "killed or wounded 30 soldiers": one object.
+				j = int(o.t1) - 1
+				continue
+			}
 			if cm.noun || !o.noun {
 				return noActor
 			}
 			switch od := &a.lx.cues[o.def]; {
 			case od.cat == a.lx.cues[cm.def].cat || a.lx.cues[cm.def].flags&cfObj != 0:
 				// "fired missiles at Syria", "demanded an apology from
-				// Iran": the object names the act.
-			case od.flags&cfSym != 0 && cm.through < 0:
-				// "suspended the treaty with Washington": a verb
-				// reaches through a relation noun to its partner.
+				// Iran": the object names the act; "cut gas supplies to
+				// Belarus" governs it.
+				if cm.through < 0 && od.sign != a.lx.cues[cm.def].sign {
+					cm.through = t.cue
+				}
+			case (od.flags&cfSym != 0 || od.sign > 0 && a.lx.cues[cm.def].sign < 0) && cm.through < 0:
+				// "suspended the treaty with Washington", "opposed arms
+				// sales to Taiwan": a verb reaches through a relation or
+				// a cooperative act it turns against to its partner.
 				cm.through = t.cue
 			default:
 				// "condemned the attack on Georgia": the target is the
@@ -349,6 +487,38 @@ func (a *analyser) target(ci, src int32) int32 {
 		}
 	}
 	return noActor
+}
+
+// authorOfObject reports whether the agent starting at token t is the
+// author of the plain noun object of the criticism or rejection verb cm:
+// "condemned remarks by X", "rejected an offer by X" are aimed at X.
+func (a *analyser) authorOfObject(cm *cueMatch, t int) bool {
+	sc := a.sc
+	d := &a.lx.cues[cm.def]
+	if cm.noun || d.cat != Disapprove && d.cat != Reject {
+		return false
+	}
+	by := t - 1
+	for n := 0; by > int(cm.t1) && n < 4 && (sc.toks[by].class&wcDet != 0 || a.isTitle(by)) && !a.isWord(by, "by"); n++ {
+		by--
+	}
+	if !a.isWord(by, "by") || by == int(cm.t1) || by-int(cm.t1) > 4 {
+		return false
+	}
+	noun := false
+	for k := int(cm.t1); k < by; k++ {
+		tk := &sc.toks[k]
+		switch {
+		case tk.flags&tfWord == 0 || tk.chunk >= 0 || tk.cue >= 0:
+			return false
+		case tk.class&wcDet != 0:
+		case tk.class&^(wcLight|wcRequest) == 0 && tk.flags&tfCap == 0:
+			noun = true // "remarks", "offer", "call"
+		default:
+			return false
+		}
+	}
+	return noun
 }
 
 // possessivePronounTarget resolves "its" or "their" at token j after a
@@ -404,6 +574,69 @@ func (a *analyser) overrideRelations() {
 			}
 		}
 	}
+}
+
+// governThreats turns an act announced by a threat cue into a threat:
+// "X threatened to attack Y" and "X warned it would sanction Y" are threats
+// of X toward Y, not an attack or a sanction, and a warning that announces
+// no conflict act stays a warning.
+func (a *analyser) governThreats() {
+	sc := a.sc
+	for vi := int32(1); vi < int32(len(sc.cues)); vi++ {
+		v, g := &sc.cues[vi], &sc.cues[vi-1]
+		gd, vd := &a.lx.cues[g.def], &a.lx.cues[v.def]
+		if v.noun || g.noun || gd.flags&cfIntent == 0 || g.negated || v.negated ||
+			vd.sign > 0 && gd.cat != Threaten || !a.announces(int(g.t1), int(v.t0), gd.cat == Threaten) {
+			continue
+		}
+		src, tgt, conf := a.direction(vi - 1)
+		if src < 0 {
+			continue
+		}
+		if tgt < 0 {
+			tgt = a.target(vi, src)
+		}
+		if tgt < 0 {
+			continue
+		}
+		if gd.cat != Threaten {
+			if a.lx.threatDef < 0 {
+				continue
+			}
+			g.def = a.lx.threatDef
+		}
+		if sc.hedged[g.t0] {
+			conf *= hedgeFactor
+		}
+		for _, r := range [][2]int32{{g.c0, g.c1}, {v.c0, v.c1}} {
+			for c := r[0]; c < r[1]; c++ {
+				sc.contribs[c].dead = true
+			}
+		}
+		g.c0 = int32(len(sc.contribs))
+		a.addPairs(src, tgt, vi-1, effectiveScore(&a.lx.cues[g.def], false), conf, false)
+		g.c1 = int32(len(sc.contribs))
+	}
+}
+
+// announces reports whether tokens [from, to) link a threat cue to the act
+// it announces: "to" for a threat ("threatened to attack"), or "(that) it
+// would" ("warned that it would strike").
+func (a *analyser) announces(from, to int, infinitive bool) bool {
+	if infinitive && to == from+1 && a.isWord(from, "to") {
+		return true
+	}
+	if a.isWord(from, "that") {
+		from++
+	}
+	if to != from+2 || a.sc.toks[from].class&wcPronoun == 0 && !a.isWord(from, "they") {
+		return false
+	}
+	switch string(a.word(from + 1)) {
+	case "would", "will", "could", "might", "may", "can", "must":
+		return true
+	}
+	return false
 }
 
 // objectBetween returns the first actor after group src and before token
@@ -559,21 +792,33 @@ func (a *analyser) relate(ci int32) {
 		return
 	}
 	src, tgt, conf := a.direction(ci)
+	if src >= 0 && tgt < 0 && !cm.noun && d.sign < 0 && materialCategory(d.cat) {
+		tgt = a.whenVictim(ci, src)
+	}
+	if d.flags&cfGoverns != 0 && cm.through < 0 {
+		return // "cut prices" is no act toward anyone; "cut aid to X" is
+	}
 	if sc.hedged[i] {
 		conf *= hedgeFactor
 	}
 	sym := d.flags&cfSym != 0 && !cm.negated // "X has not agreed to Y's terms" is X's alone
-	joint := (sym || jointCategory(d.cat) && !cm.negated || tgt == eachOther) && src >= 0 && sc.chunks[src].gEnd-src > 1 &&
+	// "X and Y failed to agree": at odds with each other.
+	failed := d.flags&cfSym != 0 && cm.negated && tgt < 0
+	joint := (sym || failed || jointCategory(d.cat) && !cm.negated || tgt == eachOther) && src >= 0 && sc.chunks[src].gEnd-src > 1 && !a.requestedNoun(cm) &&
 		(sc.chunks[src].gEnd-src <= maxJointList || a.groupRightBefore(src, i))
 	if joint {
 		// "Israel and Syria held talks (with Turkey)": the joint actors
 		// stand toward each other too.
 		a.addWithin(src, ci, score, conf*confJoint/confDirect)
 	}
+	between := sym && tgt >= 0 && sc.chunks[tgt].gEnd-tgt > 1 && sc.chunks[tgt].prep == pkBetween
 	switch {
+	case between && cm.noun:
+		// "talks between X and Y": the pair, whoever else the clause names.
+		a.addWithin(tgt, ci, score, conf*confJoint/confDirect)
 	case src >= 0 && tgt >= 0:
-		if sc.chunks[tgt].prep == pkAgainst && score > 0 {
-			score = -score // "investigation against Iran"
+		if sc.chunks[tgt].prep == pkAgainst && score > 0 && d.cat != Concede {
+			score = -score // "investigation against Iran", but "lifted sanctions against Fiji"
 		}
 		if int(sc.chunks[tgt].t0)-int(cm.t1) > 6 {
 			conf *= farFactor
@@ -581,7 +826,7 @@ func (a *analyser) relate(ci int32) {
 		a.addPairs(src, tgt, ci, score, conf, sym)
 	case joint:
 		// Done above: no target beyond the joint actors.
-	case sym && tgt >= 0 && sc.chunks[tgt].gEnd-tgt > 1 && sc.chunks[tgt].prep == pkBetween:
+	case between:
 		a.addWithin(tgt, ci, score, conf*confJoint/confDirect)
 	case src < 0 && tgt < 0 && !cm.noun:
 		a.predicate(ci, score, conf)
@@ -612,13 +857,38 @@ func (a *analyser) direction(ci int32) (src, tgt int32, conf float64) {
 		// judges the subject.
 		src, conf = sc.speaker[i], confSpeaker
 		tgt = a.segmentSubject(max(lo, int(sc.spkStart[i])), a.copula(i), false)
+	case cm.noun && a.receivedFrom(ci) >= 0:
+		// "Uzbekistan received a loan from Japan": the giver toward the
+		// receiver.
+		src = a.chunkAfter(int(cm.t1)+1, 4)
+		tgt = a.subject(int(sc.cues[a.receivedFrom(ci)].t0), lo, false)
+	case cm.noun && a.withBackingOf(cm) >= 0:
+		// "declared independence with the backing of the United States":
+		// the backer toward the subject.
+		w := a.withBackingOf(cm)
+		src = a.chunkAfter(int(cm.t1)+1, 4)
+		if tgt = a.segmentSubject(lo, w, false); tgt < 0 && sc.speaker[i] >= 0 {
+			tgt = sc.speaker[i] // "Kosovo declared independence with ..."
+		}
 	case cm.noun:
 		src = a.npSource(i)
+		if p := a.adjunctOf(ci); src < 0 && p >= 0 {
+			// "killed a commander in a raid inside Ecuador": the
+			// raid is the killers'.
+			if s := a.subject(int(sc.cues[p].t0), lo, false); s >= 0 {
+				src = s
+			}
+		}
 		fromSubject := false
 		if src < 0 {
 			region := a.nounRegion(ci, max(lo, i-maxSubjectReach))
 			src = a.segmentSubject(region, i, false)
 			fromSubject = region <= lo
+		}
+		if src < 0 && a.purposeNoun(ci) {
+			// "arrived in Paris for a summit with Sarkozy": the summit
+			// is the subject's, its partner only the one it names.
+			src = a.segmentSubject(max(lo, i-maxSubjectReach), i, false)
 		}
 		if src < 0 && agent >= 0 {
 			src = agent
@@ -653,6 +923,87 @@ func (a *analyser) direction(ci int32) (src, tgt int32, conf float64) {
 		}
 	}
 	return src, tgt, conf
+}
+
+// requestedNoun reports whether noun cue cm is only asked for ("called for
+// a ceasefire", "urged talks"): joint subjects who ask for it are no
+// parties to it.
+func (a *analyser) requestedNoun(cm *cueMatch) bool {
+	if !cm.noun {
+		return false
+	}
+	sc := a.sc
+	j := int(cm.t0) - 1
+	for n := 0; j >= 0 && n < 3 && sc.toks[j].chunk < 0 && sc.toks[j].flags&tfWord != 0 &&
+		(sc.toks[j].class&wcDet != 0 || sc.toks[j].class == 0 && sc.toks[j].lemma == 0 && sc.toks[j].flags&tfCap == 0); n++ {
+		j--
+	}
+	if a.isWord(j, "for") {
+		j--
+	}
+	return j >= 0 && sc.toks[j].chunk < 0 && (sc.toks[j].class&wcRequest != 0 || sc.toks[j].cue >= 0 && a.lx.cues[sc.cues[sc.toks[j].cue].def].cat == Demand)
+}
+
+// adjunctOf returns the verb cue whose act conflict noun cue ci describes
+// in an adjunct ("killed two soldiers in an attack", "during a raid"), or
+// -1.
+func (a *analyser) adjunctOf(ci int32) int32 {
+	sc := a.sc
+	cm := &sc.cues[ci]
+	if ci == 0 || a.lx.cues[cm.def].sign > 0 {
+		return -1
+	}
+	j := int(cm.t0) - 1
+	for n := 0; j >= 0 && n < 3 && sc.toks[j].chunk < 0 && sc.toks[j].flags&tfWord != 0 &&
+		(sc.toks[j].class&wcDet != 0 || sc.toks[j].class == 0 && sc.toks[j].lemma == 0 && sc.toks[j].flags&tfCap == 0); n++ {
+		j--
+	}
+	if !a.isWord(j, "in") && !a.isWord(j, "during") {
+		return -1
+	}
+	p := &sc.cues[ci-1]
+	if p.noun || sc.clause0[p.t0] != sc.clause0[cm.t0] || a.lx.cues[p.def].sign > 0 {
+		return -1
+	}
+	return ci - 1
+}
+
+// whenVictim returns the victim of a passive conflict act in the clause
+// before the "when" or "as" clause of verb cue ci ("three soldiers were
+// killed when Pakistani troops opened fire"), or noActor.
+func (a *analyser) whenVictim(ci, src int32) int32 {
+	sc := a.sc
+	c0 := int(sc.clause0[sc.cues[ci].t0])
+	if ci == 0 || !a.isWord(c0, "when") && !a.isWord(c0, "as") {
+		return noActor
+	}
+	p := &sc.cues[ci-1]
+	if int(p.t1) > c0 || a.lx.cues[p.def].sign > 0 || !a.passive(p) || a.agent(p) >= 0 {
+		return noActor
+	}
+	v := a.subject(int(p.t0), int(sc.clause0[p.t0]), false)
+	if v < 0 || sc.chunks[v].code == sc.chunks[src].code {
+		return noActor
+	}
+	return v
+}
+
+// purposeNoun reports whether cue ci is a cooperative relation noun ("talks",
+// "summit") after "for", which names the purpose of the clause's act.
+func (a *analyser) purposeNoun(ci int32) bool {
+	sc := a.sc
+	cm := &sc.cues[ci]
+	if d := &a.lx.cues[cm.def]; d.flags&cfSym == 0 || d.sign < 0 {
+		return false
+	}
+	j := int(cm.t0) - 1
+	for n := 0; j >= 0 && n < 3; n, j = n+1, j-1 {
+		t := &sc.toks[j]
+		if t.chunk >= 0 || t.flags&tfWord == 0 || t.class&wcDet == 0 && (t.class != 0 || t.lemma != 0 || t.flags&tfCap != 0) {
+			break
+		}
+	}
+	return a.isWord(j, "for")
 }
 
 // copula returns the token of "be" that makes the noun at token i a
@@ -734,6 +1085,9 @@ func jointCategory(c Category) bool {
 // verb ("condemned the attack on Y": "attack" takes no subject).
 func (a *analyser) nounRegion(ci int32, lo int) int {
 	sc := a.sc
+	if ci > 0 && a.objectOfNoun(&sc.cues[ci-1], &sc.cues[ci]) {
+		return int(sc.cues[ci].t0) // "accusations over the conflict in Georgia"
+	}
 	for k := ci - 1; k >= 0; k-- {
 		a.steps++
 		p := &sc.cues[k]
@@ -745,6 +1099,27 @@ func (a *analyser) nounRegion(ci int32, lo int) int {
 		}
 	}
 	return lo
+}
+
+// objectOfNoun reports whether noun cue cm sits in a prepositional phrase
+// of noun cue p ("talks on the war", "sanctions over the invasion"): it is
+// the topic of p, no act of p's subject.
+func (a *analyser) objectOfNoun(p, cm *cueMatch) bool {
+	sc := a.sc
+	if !p.noun || !cm.noun {
+		return false
+	}
+	j := int(p.t1)
+	if j >= int(cm.t0) || sc.toks[j].class&(wcPrep|wcLocPrep) == 0 || a.isWord(j, "to") || a.isWord(j, "with") || a.isWord(j, "between") {
+		return false
+	}
+	for k := j + 1; k < int(cm.t0); k++ {
+		t := &sc.toks[k]
+		if t.chunk >= 0 || t.flags&tfWord == 0 || t.class&^wcDet != 0 || t.lemma != 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // predicate applies a verb cue without actors of its own to the relation

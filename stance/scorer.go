@@ -192,10 +192,13 @@ func (acc *dyadAcc) dyad(lx *lexicon) Dyad {
 
 // strongestCategory returns the category of the first cue of e whose
 // polarity agrees with score (cues are in sentence order), else of its
-// first cue.
+// first cue. A negated cooperative cue is a rejection ("refused to help").
 func (lx *lexicon) strongestCategory(e Evidence, score float64) Category {
 	for _, c := range e.Cues {
 		if neg := lx.catSign[c.Category] < 0 != c.Negated; neg == (score < 0) {
+			if c.Negated && lx.catSign[c.Category] > 0 {
+				return Reject
+			}
 			return c.Category
 		}
 	}
