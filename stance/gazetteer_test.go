@@ -216,14 +216,7 @@ func TestFindAmbiguity(t *testing.T) {
 		{"paris hilton", "Paris Hilton arrived.", ""},
 		{"east jerusalem", "Homes in East Jerusalem.", ""},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			got := render(tt.text, g.Find(tt.text, at, nil))
-			if got != tt.want {
-				t.Errorf("Find(%q)\n got: %s\nwant: %s", tt.text, got, tt.want)
-			}
-		})
-	}
+	runFind(t, g, at, tests)
 }
 
 func TestFindCase(t *testing.T) {
@@ -247,14 +240,7 @@ func TestFindCase(t *testing.T) {
 		{"title case", "The Georgian Government Protested", "Georgian:GEO"},
 		{"accents folded", "Erdogan and Erdoğan met Zelenskyy.", "Erdogan:TUR:head_of_state Erdoğan:TUR:head_of_state Zelenskyy:UKR:head_of_state"},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			got := render(tt.text, g.Find(tt.text, at, nil))
-			if got != tt.want {
-				t.Errorf("Find(%q)\n got: %s\nwant: %s", tt.text, got, tt.want)
-			}
-		})
-	}
+	runFind(t, g, at, tests)
 }
 
 func TestFindPossessive(t *testing.T) {
@@ -684,4 +670,20 @@ func ExampleGazetteer_Find() {
 	// China CHN name
 	// Blinken USA official foreign_minister
 	// Kremlin RUS seat
+}
+
+// findCase is a text and the mentions Find must render for it.
+type findCase = struct{ name, text, want string }
+
+// runFind checks each case of tests with Find at time at.
+func runFind(t *testing.T, g *Gazetteer, at time.Time, tests []findCase) {
+	t.Helper()
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := render(tt.text, g.Find(tt.text, at, nil))
+			if got != tt.want {
+				t.Errorf("Find(%q)\n got: %s\nwant: %s", tt.text, got, tt.want)
+			}
+		})
+	}
 }
