@@ -265,6 +265,9 @@ func (a *analyser) findChunks(title bool) {
 		c.group, c.gEnd = int32(ci), int32(ci+1)
 		c.econ = a.econAfter(c)
 		a.setPrep(ci)
+		if c.form == FormCapital && a.venueAfter(c) {
+			c.loc = true // "the Paris pact", "at the London talks"
+		}
 	}
 	a.groupChunks(title)
 }
@@ -288,6 +291,23 @@ func (a *analyser) econAfter(c *chunk) bool {
 		}
 		if t.flags&tfWord == 0 || t.chunk >= 0 || t.lemma != 0 || t.class != 0 || t.flags&tfCap == 0 && !attributive {
 			return false
+		}
+	}
+	return false
+}
+
+// venueAfter reports whether a joint noun cue ("talks", "pact",
+// "summit") follows chunk c right away: the capital before it names where
+// the states met, not one of them.
+func (a *analyser) venueAfter(c *chunk) bool {
+	sc := a.sc
+	i := int(c.t1)
+	if i >= len(sc.toks) || sc.toks[i].lemma == 0 || sc.toks[i].chunk >= 0 {
+		return false
+	}
+	for _, id := range a.lx.byFirst[sc.toks[i].lemma] {
+		if d := &a.lx.cues[id]; len(d.lemmas) == 1 && d.flags&cfNoun != 0 && d.flags&cfSym != 0 {
+			return true
 		}
 	}
 	return false
@@ -495,6 +515,17 @@ func (a *analyser) groupChunks(title bool) {
 		c.prep, c.loc = sc.chunks[lead].prep, sc.chunks[lead].loc && c.form != FormDemonym
 		c.holder = sc.chunks[lead].holder
 	}
+	// The owner of an economic figure owns it with its whole group
+	// ("Japanese, British and U.S. securities houses", "British and German
+	// interests").
+	for ci := n - 1; ci >= 1; ci-- {
+		c := &sc.chunks[ci]
+		if c.econ && c.group != int32(ci) && int(c.group) < ci {
+			for g := c.group; g < int32(ci); g++ {
+				sc.chunks[g].econ = true
+			}
+		}
+	}
 }
 
 // findCues finds the longest cue at each token, left to right. A
@@ -543,6 +574,12 @@ func (a *analyser) findCues(title bool) {
 			case d.flags&cfVerb != 0:
 				noun = false
 			}
+			if !noun && d.cat == Consult {
+				if j := a.needAfter(end); j >= 0 {
+					i = j // "met demand", "received a contract": no cue, nor is the need
+					break
+				}
+			}
 			cm := cueMatch{t0: int32(i), t1: int32(end), def: int32(id), noun: noun, through: -1}
 			for k := i; k < end; k++ {
 				sc.toks[k].cue = int32(len(sc.cues))
@@ -552,6 +589,26 @@ func (a *analyser) findCues(title bool) {
 			break
 		}
 	}
+}
+
+// needAfter returns the token of the object after token i, past
+// determiners and at most one unknown word, if it is a need or a target
+// ("meet its obligations", "met strong demand"), or -1.
+func (a *analyser) needAfter(i int) int {
+	sc := a.sc
+	for n := 0; i < len(sc.toks) && n < 4; i, n = i+1, n+1 {
+		t := &sc.toks[i]
+		switch {
+		case t.class&wcNeed != 0:
+			return i
+		case t.flags&tfWord == 0 || t.chunk >= 0:
+			return -1
+		case t.class&wcDet != 0:
+		case t.lemma != 0 || t.class != 0 || n > 1:
+			return -1
+		}
+	}
+	return -1
 }
 
 // participleBeforeActor reports whether token i is an -ing word used as

@@ -38,6 +38,8 @@ const (
 	wcCompany
 	wcTitle
 	wcEcon
+	wcNeed
+	wcFailure
 )
 
 // npWords are the classes of words that may sit inside a noun phrase.
@@ -60,6 +62,8 @@ var wordClassNames = map[string]struct {
 	"clause":      {wcClause, false},
 	"quant":       {wcQuant, false},
 	"econ":        {wcEcon, false},
+	"need":        {wcNeed, false},
+	"failure":     {wcFailure, false},
 	"institution": {wcInstitution, false},
 	"forces":      {wcForces, false},
 	"company":     {wcCompany, false},

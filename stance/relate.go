@@ -384,6 +384,9 @@ func (a *analyser) antecedent(j int) int32 {
 	for k := j - 1; k >= 0 && k >= j-maxSubjectReach; k-- {
 		a.steps++
 		if c := sc.toks[k].chunk; c >= 0 && !sc.chunks[c].loc {
+			if sc.chunks[c].econ {
+				return noActor // "U.S. banks ... their loans": the banks'
+			}
 			return sc.chunks[c].group
 		}
 	}
@@ -651,7 +654,7 @@ func (a *analyser) objectBetween(src int32, i int) int32 {
 			continue
 		}
 		c := &sc.chunks[t.chunk]
-		if !c.loc && c.prep != pkBy && c.prep != pkFrom && c.code != sc.chunks[src].code {
+		if !c.loc && !c.econ && c.prep != pkBy && c.prep != pkFrom && c.code != sc.chunks[src].code {
 			return c.group
 		}
 		j = int(c.t1) - 1
@@ -675,6 +678,28 @@ func (a *analyser) negated(i, lo int) bool {
 	return false
 }
 
+// failed reports whether a failure names noun cue cm, right after it or
+// before it across determiners, an owner and "of" or "in" ("talks
+// failure", "the breakdown in the negotiations", "the collapse of Peru's
+// talks").
+func (a *analyser) failed(cm *cueMatch) bool {
+	sc := a.sc
+	if t := int(cm.t1); t < len(sc.toks) && sc.toks[t].class&wcFailure != 0 {
+		return true
+	}
+	for j, n := int(cm.t0)-1, 0; j >= 0 && n < 5; j, n = j-1, n+1 {
+		t := &sc.toks[j]
+		switch {
+		case t.class&wcFailure != 0:
+			return true
+		case t.class&wcDet != 0 || t.chunk >= 0 || t.flags&tfPoss != 0 || a.isWord(j, "of") || a.isWord(j, "in"):
+		default:
+			return false
+		}
+	}
+	return false
+}
+
 // irrealis reports whether the verb at token i names an act that is
 // only asked for, allowed or warned against: an infinitive whose subject is
 // someone asked or allowed to act ("asked Obama to help Iran", "permission
@@ -684,6 +709,9 @@ func (a *analyser) negated(i, lo int) bool {
 func (a *analyser) irrealis(i int) bool {
 	sc := a.sc
 	if (a.isWord(i-1, "against") || a.isWord(i-1, "from")) && bytes.HasSuffix(a.word(i), []byte("ing")) {
+		return true
+	}
+	if a.askedIf(int(sc.clause0[i])) {
 		return true
 	}
 	if !a.isWord(i-1, "to") {
@@ -700,6 +728,18 @@ func (a *analyser) irrealis(i int) bool {
 		}
 		if t.punct != 0 {
 			return false
+		}
+	}
+	return false
+}
+
+// askedIf reports whether the clause that starts at token lo is a
+// question put to someone ("asked if Korea would retaliate", "asked
+// whether Peru would sign"): it asserts nothing.
+func (a *analyser) askedIf(lo int) bool {
+	for k := lo - 1; k <= lo; k++ {
+		if (a.isWord(k, "if") || a.isWord(k, "whether")) && (a.isWord(k-1, "asked") || a.isWord(k-1, "asking") || a.isWord(k-1, "ask")) {
+			return true
 		}
 	}
 	return false
@@ -783,7 +823,7 @@ func (a *analyser) relate(ci int32) {
 	defer func() { sc.cues[ci].c1 = int32(len(sc.contribs)) }()
 	d := &a.lx.cues[cm.def]
 	i, lo := int(cm.t0), int(sc.clause0[cm.t0])
-	cm.negated = a.negated(i, lo)
+	cm.negated = a.negated(i, lo) || d.sign > 0 && a.failed(cm)
 	if a.irrealis(i) || d.cat == Assault && a.infinitiveAt(int(cm.t1)) {
 		return // "fighting to regain confidence" is no assault
 	}
@@ -802,6 +842,9 @@ func (a *analyser) relate(ci int32) {
 		conf *= hedgeFactor
 	}
 	sym := d.flags&cfSym != 0 && !cm.negated // "X has not agreed to Y's terms" is X's alone
+	// "X agreed to lend Y oil": Y is the object of X's act, no party to an
+	// agreement with X (but "agreed to set up a firm with Y" is joint).
+	back := sym && (cm.noun || !a.infinitiveAt(int(cm.t1)))
 	// "X and Y failed to agree": at odds with each other.
 	failed := d.flags&cfSym != 0 && cm.negated && tgt < 0
 	joint := (sym || failed || jointCategory(d.cat) && !cm.negated || tgt == eachOther) && src >= 0 && sc.chunks[src].gEnd-src > 1 && !a.requestedNoun(cm) &&
@@ -823,7 +866,7 @@ func (a *analyser) relate(ci int32) {
 		if int(sc.chunks[tgt].t0)-int(cm.t1) > 6 {
 			conf *= farFactor
 		}
-		a.addPairs(src, tgt, ci, score, conf, sym)
+		a.addPairs(src, tgt, ci, score, conf, back || sym && a.isWord(int(sc.chunks[tgt].t0)-1, "with"))
 	case joint:
 		// Done above: no target beyond the joint actors.
 	case between:

@@ -440,3 +440,41 @@ func TestScoreWireStyle(t *testing.T) {
 		{"return from a place", "The envoy of Norway returned from Sri Lanka to brief Oslo.", nil},
 	})
 }
+
+// TestScoreEconomicWire covers economic wire news: banks, firms, traders
+// and investors named by their country are private parties, not the state
+// ("Japanese banks", "French and Italian firms"); currencies and rates
+// named after a state or city are no actors ("U.S. dlrs", "London
+// Interbank Offered Rates"); "strike a deal" is an agreement, not an
+// assault; a government's purchase under a deal still is cooperation.
+func TestScoreEconomicWire(t *testing.T) {
+	runDirectionCases(t, []directionCase{
+		{"banks of a state", "Chinese banks agreed to lend Brazil two billion dollars.", nil},
+		{"firms of joint states", "Kenya signed a deal with French and Italian firms to build a port.", nil},
+		{"exporters of listed states", "Indian, Thai and Korean exporters met Vietnam's trade minister on Monday.", nil},
+		{"investors of a state", "Spanish investors bought a stake in an Argentine bank.", nil},
+		{"creditors of a state", "Greek creditors rejected a Turkish offer.", nil},
+		{"headline banks", "JAPAN TO LET U.S. BANKS DEAL BONDS", nil},
+		{"currency of a state", "Morocco received a grant of 40 mln U.S. Dlrs.", nil},
+		{"interbank rate of a city", "Pakistan will pay a spread over London Interbank Offered Rates.", nil},
+		{"strike an agreement", "Peru will strike an agreement with Chile on fishing rights.", []string{"CHL>PER+", "PER>CHL+"}},
+		{"struck a deal", "Brazil struck a deal with Argentina.", []string{"ARG>BRA+", "BRA>ARG+"}},
+		{"government purchase", "Egypt agreed to buy one mln tonnes of Canadian wheat.", []string{"EGY>CAN+"}},
+		{"agreed to lend is the lender's", "Nigeria agreed to lend Ghana two mln barrels of crude.", []string{"NGA>GHA+"}},
+		{"agreed to act with a partner", "Nigeria agreed to build a railway with Ghana.", []string{"GHA>NGA+", "NGA>GHA+"}},
+		{"agreed with is still joint", "Nigeria agreed with Ghana on a new border post.", []string{"GHA>NGA+", "NGA>GHA+"}},
+		{"trade agreement between states", "Canada signed a trade agreement with Mexico.", []string{"CAN>MEX+", "MEX>CAN+"}},
+		{"meet obligations", "Ecuador will meet its financial obligations to Spain.", nil},
+		{"met demand", "Dutch and Danish dairies met strong demand from Italy.", nil},
+		{"received a contract", "A French subsidiary received a contract from Nigeria.", nil},
+		{"capital names the venue of a pact", "Canada praised the Rome pact on farm subsidies.", nil},
+		{"capital names the venue of talks", "Chile and Peru backed Bolivia at the Lima talks.", []string{"CHL>BOL+", "PER>BOL+"}},
+		{"question put to an official", "Asked if Chile would retaliate against Peruvian goods, the minister said no decision was taken.", nil},
+		{"question with whether", "Reporters asked whether Ghana would sanction Togo.", nil},
+		{"states excepted from the subject", "All exporters except Ghana and Nigeria agreed to cut sales to Britain.", nil},
+		{"collapse of talks", "Officials in Lima confirmed the collapse of Peru's negotiations with Ecuador.", []string{"PER>ECU-"}},
+		{"breakdown of talks between", "The breakdown of the talks between Chile and Bolivia surprised diplomats.", nil},
+		{"talks between still agree", "The talks between Chile and Bolivia surprised diplomats.", []string{"BOL>CHL+", "CHL>BOL+"}},
+		{"meet an official still meets", "Portugal's finance minister will meet Angolan officials on Monday.", []string{"PRT>AGO+"}},
+	})
+}
