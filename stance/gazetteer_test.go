@@ -11,20 +11,17 @@ import (
 	"time"
 )
 
-var (
-	gazOnce sync.Once
-	gazVal  *Gazetteer
-	gazErr  error
-)
+// loadTestGazetteer loads the embedded gazetteer once for all tests.
+var loadTestGazetteer = sync.OnceValues(func() (*Gazetteer, error) { return LoadGazetteer() })
 
-// testGazetteer loads the embedded gazetteer once for all tests.
+// testGazetteer returns the embedded gazetteer.
 func testGazetteer(tb testing.TB) *Gazetteer {
 	tb.Helper()
-	gazOnce.Do(func() { gazVal, gazErr = LoadGazetteer() })
-	if gazErr != nil {
-		tb.Fatalf("LoadGazetteer: %v", gazErr)
+	g, err := loadTestGazetteer()
+	if err != nil {
+		tb.Fatalf("LoadGazetteer: %v", err)
 	}
-	return gazVal
+	return g
 }
 
 func day(y int, m time.Month, d int) time.Time {

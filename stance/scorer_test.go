@@ -8,20 +8,17 @@ import (
 	"time"
 )
 
-var (
-	testScorerOnce sync.Once
-	testScorer     *Scorer
-	testScorerErr  error
-)
+// buildTestScorer builds the Scorer of the embedded data once for all tests.
+var buildTestScorer = sync.OnceValues(func() (*Scorer, error) { return NewScorer() })
 
-// newTestScorer returns a Scorer with the embedded data, built once.
+// newTestScorer returns a Scorer with the embedded data.
 func newTestScorer(t testing.TB) *Scorer {
 	t.Helper()
-	testScorerOnce.Do(func() { testScorer, testScorerErr = NewScorer() })
-	if testScorerErr != nil {
-		t.Fatalf("NewScorer: %v", testScorerErr)
+	s, err := buildTestScorer()
+	if err != nil {
+		t.Fatalf("NewScorer: %v", err)
 	}
-	return testScorer
+	return s
 }
 
 // dyadSet renders dyads as sorted "SRC>TGT+" / "SRC>TGT-" strings.
