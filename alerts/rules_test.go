@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/stancemon/stancemon/internal/fuzzseed"
 )
 
 // TestRuleFiles loads testdata/*.good.yaml, which must be valid, and
@@ -112,15 +114,7 @@ func TestParseDuration(t *testing.T) {
 }
 
 func FuzzParseRules(f *testing.F) {
-	files, _ := filepath.Glob("testdata/*.yaml")
-	files = append(files, "rules/default.yaml")
-	for _, name := range files {
-		b, err := os.ReadFile(name)
-		if err != nil {
-			f.Fatal(err)
-		}
-		f.Add(b)
-	}
+	fuzzseed.Files(f, "testdata/*.yaml", "rules/default.yaml")
 	f.Fuzz(func(t *testing.T, b []byte) {
 		rs, err := ParseRules("fuzz.yaml", b)
 		if err != nil {

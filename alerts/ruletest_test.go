@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/stancemon/stancemon/internal/fuzzseed"
 )
 
 func TestRuleUnitTests(t *testing.T) {
@@ -60,14 +62,7 @@ tests:
 }
 
 func FuzzParseTestFile(f *testing.F) {
-	files, _ := filepath.Glob("testdata/tests/*.yaml")
-	for _, name := range files {
-		b, err := os.ReadFile(name)
-		if err != nil {
-			f.Fatal(err)
-		}
-		f.Add(b)
-	}
+	fuzzseed.Files(f, "testdata/tests/*.yaml")
 	f.Fuzz(func(t *testing.T, b []byte) {
 		tf, err := ParseTestFile("fuzz.yaml", b)
 		if err != nil {

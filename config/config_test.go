@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/stancemon/stancemon/internal/fuzzseed"
 )
 
 func TestLoadGood(t *testing.T) {
@@ -101,13 +103,7 @@ func TestEnvOverrides(t *testing.T) {
 
 // FuzzDecode: no panic, and a document either decodes or names an error.
 func FuzzDecode(f *testing.F) {
-	for _, name := range []string{"full.good.yaml", "unknown-key.bad.yaml", "wrong-type.bad.yaml"} {
-		b, err := os.ReadFile(filepath.Join("testdata", name))
-		if err != nil {
-			f.Fatal(err)
-		}
-		f.Add(b)
-	}
+	fuzzseed.Files(f, "testdata/*.yaml")
 	f.Add([]byte("kafka: &a [*a]\n"))
 	f.Fuzz(func(t *testing.T, b []byte) {
 		cfg := Default()

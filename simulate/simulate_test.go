@@ -11,6 +11,8 @@ import (
 	"time"
 
 	"github.com/stancemon/stancemon/article"
+
+	"github.com/stancemon/stancemon/internal/fuzzseed"
 )
 
 func collect(t *testing.T, cfg Config) []article.Message {
@@ -176,14 +178,7 @@ func TestConfigFiles(t *testing.T) {
 }
 
 func FuzzParseConfig(f *testing.F) {
-	files, _ := filepath.Glob("testdata/*.yaml")
-	for _, name := range files {
-		b, err := os.ReadFile(name)
-		if err != nil {
-			f.Fatal(err)
-		}
-		f.Add(b)
-	}
+	fuzzseed.Files(f, "testdata/*.yaml")
 	f.Fuzz(func(t *testing.T, b []byte) {
 		cfg, err := ParseConfig(b)
 		if err != nil {
