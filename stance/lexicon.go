@@ -247,41 +247,32 @@ func containsCategory(c Category) bool {
 	return false
 }
 
+// cueFlagNames are the flags a cue entry may carry, by their name in cues.yaml.
+var cueFlagNames = map[string]cueFlags{
+	"sym": cfSym, "noun": cfNoun, "verb": cfVerb, "loc": cfLoc, "from": cfFrom,
+	"obj": cfObj, "intent": cfIntent, "governs": cfGoverns,
+}
+
 // parseCueEntry parses "words... [weight] [flags...]".
 func parseCueEntry(entry string) (cueDef, []string, error) {
 	d := cueDef{weight: 0.5}
 	var words []string
 	for _, field := range strings.Fields(entry) {
-		switch field {
-		case "sym":
-			d.flags |= cfSym
-		case "noun":
-			d.flags |= cfNoun
-		case "verb":
-			d.flags |= cfVerb
-		case "loc":
-			d.flags |= cfLoc
-		case "from":
-			d.flags |= cfFrom
-		case "obj":
-			d.flags |= cfObj
-		case "intent":
-			d.flags |= cfIntent
-		case "governs":
-			d.flags |= cfGoverns
-		default:
-			if w, err := strconv.ParseFloat(field, 64); err == nil {
-				if w <= 0 || w > 1 {
-					return d, nil, fmt.Errorf("weight %v is outside (0, 1]", w)
-				}
-				d.weight = w
-				continue
-			}
-			if field != strings.ToLower(field) {
-				return d, nil, fmt.Errorf("word %q is not lower case", field)
-			}
-			words = append(words, field)
+		if f, ok := cueFlagNames[field]; ok {
+			d.flags |= f
+			continue
 		}
+		if w, err := strconv.ParseFloat(field, 64); err == nil {
+			if w <= 0 || w > 1 {
+				return d, nil, fmt.Errorf("weight %v is outside (0, 1]", w)
+			}
+			d.weight = w
+			continue
+		}
+		if field != strings.ToLower(field) {
+			return d, nil, fmt.Errorf("word %q is not lower case", field)
+		}
+		words = append(words, field)
 	}
 	if len(words) == 0 {
 		return d, nil, fmt.Errorf("no cue word")
