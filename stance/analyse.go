@@ -80,6 +80,7 @@ type contrib struct {
 	score    float64
 	conf     float64
 	dead     bool
+	rule     Rule // the direction rule that linked the pair
 }
 
 // pairEvidence is the evidence of one sentence for one directed pair.
@@ -88,6 +89,7 @@ type pairEvidence struct {
 	score    float64
 	conf     float64
 	cues     []Cue
+	rule     Rule
 }
 
 // scratch holds the buffers of one sentence analysis; it is reused through
@@ -117,6 +119,8 @@ type analyser struct {
 	at  time.Time
 	sc  *scratch
 	s   string // the sentence
+	// rule is the direction rule of the pairs being added.
+	rule Rule
 	// steps counts the iterations of the searches whose length is not
 	// fixed by the token count, so tests can check the work is linear.
 	steps int

@@ -35,6 +35,10 @@ type Dyad struct {
 	Source string `json:"source"`
 	// Target is the actor code the statement or action is aimed at.
 	Target string `json:"target"`
+	// SourceKind and TargetKind say whether each side is a state or an
+	// organisation, so that callers need no gazetteer to pick state dyads.
+	SourceKind ActorKind `json:"source_kind"`
+	TargetKind ActorKind `json:"target_kind"`
 	// Score is in [-1, 1]: negative is conflict, positive cooperation.
 	Score float64 `json:"score"`
 	// Category is the PLOVER event category of the strongest evidence.
@@ -58,7 +62,53 @@ type Evidence struct {
 	Confidence float64 `json:"confidence"`
 	// Cues are the cue words that set the polarity.
 	Cues []Cue `json:"cues"`
+	// Rule is the direction rule that linked source and target in this
+	// sentence (see the Rule constants).
+	Rule Rule `json:"rule"`
 }
+
+// Rule names the way a sentence links a source to a target, for evidence
+// and for per-rule evaluation.
+type Rule string
+
+// Direction rules.
+const (
+	// RuleSubjectObject: the subject of a verb cue toward its object or
+	// the object of its preposition ("Israel attacked Syria").
+	RuleSubjectObject Rule = "subject-object"
+	// RuleInfinitive: an infinitive cue takes the subject of its clause
+	// ("agreed to lift the sanctions on Y").
+	RuleInfinitive Rule = "infinitive"
+	// RulePassiveAgent: the agent of a passive toward its subject ("Y was
+	// condemned by X", "rebels backed by X").
+	RulePassiveAgent Rule = "passive-agent"
+	// RuleNounActor: a noun cue's possessor, adjective or clause subject
+	// toward its prepositional object ("Russia's invasion of Ukraine").
+	RuleNounActor Rule = "noun-actor"
+	// RuleSpeaker: the speaker of reported speech stands in for a missing
+	// or pronoun subject ("X said it would not support Y").
+	RuleSpeaker Rule = "speaker"
+	// RuleSpeakerJudges: the speaker toward the subject it judges ("X said
+	// Y's move was a provocation").
+	RuleSpeakerJudges Rule = "speaker-judges"
+	// RuleReceivedFrom: the giver toward the receiver ("Y received a loan
+	// from X").
+	RuleReceivedFrom Rule = "received-from"
+	// RuleBackingOf: the backer toward the subject ("with the backing of X").
+	RuleBackingOf Rule = "backing-of"
+	// RuleJoint: joint subjects toward each other ("X and Y agreed").
+	RuleJoint Rule = "joint"
+	// RuleBetween: "talks between X and Y".
+	RuleBetween Rule = "between"
+	// RulePredicate: a predicate judging an earlier relation noun ("talks
+	// between X and Y collapsed").
+	RulePredicate Rule = "predicate"
+	// RuleRelation: an act on a relation noun ("suspended the treaty with Y").
+	RuleRelation Rule = "relation"
+	// RuleThreat: a threat or pledge governing the act it announces ("X
+	// threatened to attack Y").
+	RuleThreat Rule = "threat"
+)
 
 // Cue is a cue word or phrase in an evidence sentence.
 type Cue struct {

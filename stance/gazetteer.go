@@ -20,6 +20,24 @@ const (
 	KindOrg
 )
 
+// MarshalText returns the String form, so JSON shows "state" or "org".
+func (k ActorKind) MarshalText() ([]byte, error) { return []byte(k.String()), nil }
+
+// UnmarshalText parses the String form.
+func (k *ActorKind) UnmarshalText(b []byte) error {
+	switch string(b) {
+	case "state":
+		*k = KindState
+	case "org":
+		*k = KindOrg
+	case "unknown", "":
+		*k = 0
+	default:
+		return fmt.Errorf("unknown actor kind %q", b)
+	}
+	return nil
+}
+
 // String returns "state", "org" or "unknown".
 func (k ActorKind) String() string {
 	switch k {

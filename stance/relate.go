@@ -573,7 +573,7 @@ func (a *analyser) overrideRelations() {
 			old := sc.contribs[c]
 			sc.contribs[c].dead = true
 			if adopt && score != 0 {
-				sc.contribs = append(sc.contribs, contrib{src: old.src, tgt: old.tgt, cue: int32(vi), score: score, conf: old.conf})
+				sc.contribs = append(sc.contribs, contrib{src: old.src, tgt: old.tgt, cue: int32(vi), score: score, conf: old.conf, rule: RuleRelation})
 			}
 		}
 	}
@@ -617,6 +617,7 @@ func (a *analyser) governThreats() {
 			}
 		}
 		g.c0 = int32(len(sc.contribs))
+		a.rule = RuleThreat
 		a.addPairs(src, tgt, vi-1, effectiveScore(&a.lx.cues[g.def], false), conf, false)
 		g.c1 = int32(len(sc.contribs))
 	}
@@ -849,15 +850,18 @@ func (a *analyser) relate(ci int32) {
 	failed := d.flags&cfSym != 0 && cm.negated && tgt < 0
 	joint := (sym || failed || jointCategory(d.cat) && !cm.negated || tgt == eachOther) && src >= 0 && sc.chunks[src].gEnd-src > 1 && !a.requestedNoun(cm) &&
 		(sc.chunks[src].gEnd-src <= maxJointList || a.groupRightBefore(src, i))
+	rule := a.rule
 	if joint {
 		// "Israel and Syria held talks (with Turkey)": the joint actors
 		// stand toward each other too.
+		a.rule = RuleJoint
 		a.addWithin(src, ci, score, conf*confJoint/confDirect)
 	}
 	between := sym && tgt >= 0 && sc.chunks[tgt].gEnd-tgt > 1 && sc.chunks[tgt].prep == pkBetween
 	switch {
 	case between && cm.noun:
 		// "talks between X and Y": the pair, whoever else the clause names.
+		a.rule = RuleBetween
 		a.addWithin(tgt, ci, score, conf*confJoint/confDirect)
 	case src >= 0 && tgt >= 0:
 		if sc.chunks[tgt].prep == pkAgainst && score > 0 && d.cat != Concede {
@@ -866,10 +870,12 @@ func (a *analyser) relate(ci int32) {
 		if int(sc.chunks[tgt].t0)-int(cm.t1) > 6 {
 			conf *= farFactor
 		}
+		a.rule = rule
 		a.addPairs(src, tgt, ci, score, conf, back || sym && a.isWord(int(sc.chunks[tgt].t0)-1, "with"))
 	case joint:
 		// Done above: no target beyond the joint actors.
 	case between:
+		a.rule = RuleBetween
 		a.addWithin(tgt, ci, score, conf*confJoint/confDirect)
 	case src < 0 && tgt < 0 && !cm.noun:
 		a.predicate(ci, score, conf)
@@ -889,6 +895,7 @@ func (a *analyser) direction(ci int32) (src, tgt int32, conf float64) {
 	switch {
 	case a.passive(cm) || agent >= 0 && !cm.noun && a.isParticiple(cm) && a.byRightAfter(cm):
 		// "Russia was condemned by the EU", "rebels backed by Turkey".
+		a.rule = RulePassiveAgent
 		src = agent
 		if a.passive(cm) {
 			tgt = a.subject(i, lo, false)
@@ -898,22 +905,26 @@ func (a *analyser) direction(ci int32) (src, tgt int32, conf float64) {
 	case cm.noun && a.copula(i) >= 0 && sc.speaker[i] >= 0:
 		// "X said Y's role would be a serious problem": the speaker
 		// judges the subject.
+		a.rule = RuleSpeakerJudges
 		src, conf = sc.speaker[i], confSpeaker
 		tgt = a.segmentSubject(max(lo, int(sc.spkStart[i])), a.copula(i), false)
 	case cm.noun && a.receivedFrom(ci) >= 0:
 		// "Uzbekistan received a loan from Japan": the giver toward the
 		// receiver.
+		a.rule = RuleReceivedFrom
 		src = a.chunkAfter(int(cm.t1)+1, 4)
 		tgt = a.subject(int(sc.cues[a.receivedFrom(ci)].t0), lo, false)
 	case cm.noun && a.withBackingOf(cm) >= 0:
 		// "declared independence with the backing of the United States":
 		// the backer toward the subject.
+		a.rule = RuleBackingOf
 		w := a.withBackingOf(cm)
 		src = a.chunkAfter(int(cm.t1)+1, 4)
 		if tgt = a.segmentSubject(lo, w, false); tgt < 0 && sc.speaker[i] >= 0 {
 			tgt = sc.speaker[i] // "Kosovo declared independence with ..."
 		}
 	case cm.noun:
+		a.rule = RuleNounActor
 		src = a.npSource(i)
 		if p := a.adjunctOf(ci); src < 0 && p >= 0 {
 			// "killed a commander in a raid inside Ecuador": the
@@ -944,21 +955,25 @@ func (a *analyser) direction(ci int32) (src, tgt int32, conf float64) {
 	case a.isWord(i-1, "to"):
 		// An infinitive shares the subject of its clause ("pledged
 		// money to help Lebanon", "agreed to lift the sanctions").
+		a.rule = RuleInfinitive
 		src = a.segmentSubject(lo, i, false)
 		tgt = a.target(ci, src)
 	default:
+		a.rule = RuleSubjectObject
 		src = a.subject(i, lo, false)
 		tgt = a.target(ci, src)
 	}
 	if spk := sc.speaker[i]; spk >= 0 {
 		switch {
 		case src == pronounActor:
+			a.rule = RuleSpeaker
 			src, conf = spk, confPronoun
 		case src == noActor && (!materialCategory(d.cat) || a.passive(cm) || a.passiveAfter(cm)):
 			// A speaker stands in for a missing actor of a statement, or
 			// of an act whose agent a passive leaves out ("warrants were
 			// issued for ..., a police officer said"), but does not do the
 			// acts it reports ("officials said an attack in X ...").
+			a.rule = RuleSpeaker
 			src, conf = spk, confSpeaker
 			if tgt < 0 && d.sign < 0 && d.flags&cfSym == 0 {
 				tgt, conf = a.segmentSubject(int(sc.spkStart[i]), i, false), confReported
@@ -1180,7 +1195,7 @@ func (a *analyser) predicate(ci int32, score, conf float64) {
 		for c := p.c0; c < p.c1; c++ {
 			old := sc.contribs[c]
 			sc.contribs[c].dead = true
-			sc.contribs = append(sc.contribs, contrib{src: old.src, tgt: old.tgt, cue: ci, score: score, conf: conf})
+			sc.contribs = append(sc.contribs, contrib{src: old.src, tgt: old.tgt, cue: ci, score: score, conf: conf, rule: RulePredicate})
 		}
 		return
 	}
@@ -1195,9 +1210,9 @@ func (a *analyser) addPairs(src, tgt, ci int32, score, conf float64, sym bool) {
 			if sc.chunks[s].code == sc.chunks[t].code {
 				continue
 			}
-			sc.contribs = append(sc.contribs, contrib{src: s, tgt: t, cue: ci, score: score, conf: conf})
+			sc.contribs = append(sc.contribs, contrib{src: s, tgt: t, cue: ci, score: score, conf: conf, rule: a.rule})
 			if sym {
-				sc.contribs = append(sc.contribs, contrib{src: t, tgt: s, cue: ci, score: score, conf: conf})
+				sc.contribs = append(sc.contribs, contrib{src: t, tgt: s, cue: ci, score: score, conf: conf, rule: a.rule})
 			}
 		}
 	}
@@ -1211,7 +1226,7 @@ func (a *analyser) addWithin(g, ci int32, score, conf float64) {
 	for s := g; s < end; s++ {
 		for t := g; t < end; t++ {
 			if sc.chunks[s].code != sc.chunks[t].code {
-				sc.contribs = append(sc.contribs, contrib{src: s, tgt: t, cue: ci, score: score, conf: conf})
+				sc.contribs = append(sc.contribs, contrib{src: s, tgt: t, cue: ci, score: score, conf: conf, rule: a.rule})
 			}
 		}
 	}
@@ -1240,7 +1255,7 @@ func (a *analyser) collectPairs() {
 			if len(sc.pairs) >= maxSentencePairs {
 				continue
 			}
-			sc.pairs = append(sc.pairs, pairEvidence{src: src, tgt: tgt})
+			sc.pairs = append(sc.pairs, pairEvidence{src: src, tgt: tgt, rule: c.rule})
 			p = len(sc.pairs) - 1
 		}
 		pe := &sc.pairs[p]
@@ -1256,6 +1271,7 @@ func (a *analyser) collectPairs() {
 		}
 		if c.conf > pe.conf {
 			pe.conf = c.conf
+			pe.rule = c.rule
 		}
 		if dup {
 			continue

@@ -149,7 +149,7 @@ func (s *Scorer) score(a Article) (Result, int) {
 			acc.sumC += p.conf
 			acc.miss *= 1 - p.conf
 			acc.evidence = append(acc.evidence, Evidence{
-				Sentence: idx, Text: sentence, Score: score, Confidence: p.conf, Cues: p.cues,
+				Sentence: idx, Text: sentence, Score: score, Confidence: p.conf, Cues: p.cues, Rule: p.rule,
 			})
 		}
 	}
@@ -158,7 +158,9 @@ func (s *Scorer) score(a Article) (Result, int) {
 	}
 	res.Dyads = make([]Dyad, 0, len(accs))
 	for _, acc := range accs {
-		res.Dyads = append(res.Dyads, acc.dyad(s.lx))
+		d := acc.dyad(s.lx)
+		d.SourceKind, d.TargetKind = s.gaz.Kind(d.Source), s.gaz.Kind(d.Target)
+		res.Dyads = append(res.Dyads, d)
 	}
 	slices.SortFunc(res.Dyads, func(x, y Dyad) int {
 		if c := strings.Compare(x.Source, y.Source); c != 0 {
