@@ -18,6 +18,8 @@ const (
 	pkAgainst          // against
 	pkBetween          // between, among
 	pkOther            // with, to, on, for, ...
+	pkTopic            // about, over, regarding, concerning: a topic
+	pkOn               // on: a target of conflict ("sanctions on X"), a topic of talks ("talks on X")
 )
 
 // Limits that keep the work per sentence linear and bounded.
@@ -61,6 +63,14 @@ type chunk struct {
 	// Syria and Lebanon", "the government of Iraq"): the chunk may be
 	// the subject of the clause.
 	holder bool
+	// agent is the Phoenix agent code of the noun that follows the name
+	// or adjective ("GOV" for "Iranian officials", "REB" for "Kurdish
+	// rebels"), "" if none.
+	agent string
+	// sub: the chunk names a sub-state actor of the state ("Kurdish
+	// rebels", "Japanese car makers", "ethnic Hungarians"): it takes part
+	// in the sentence's structure but makes no state dyad.
+	sub bool
 }
 
 // cueMatch is one cue found in a sentence.
@@ -90,6 +100,7 @@ type pairEvidence struct {
 	conf     float64
 	cues     []Cue
 	rule     Rule
+	mode     Mode
 }
 
 // scratch holds the buffers of one sentence analysis; it is reused through
@@ -110,12 +121,14 @@ type scratch struct {
 	closes   []bool  // the links after each chunk end with an "and"
 	pairs    []pairEvidence
 	spans    []span
+	agentBuf []byte
 }
 
 // analyser analyses sentences with a lexicon and a gazetteer.
 type analyser struct {
 	lx  *lexicon
 	gaz *Gazetteer
+	ag  *agentTable
 	at  time.Time
 	sc  *scratch
 	s   string // the sentence
@@ -272,8 +285,79 @@ func (a *analyser) findChunks(title bool) {
 		if c.form == FormCapital && a.venueAfter(c) {
 			c.loc = true // "the Paris pact", "at the London talks"
 		}
+		a.setAgent(c)
 	}
 	a.groupChunks(title)
+}
+
+// setAgent finds the agent noun phrase after a state's name, adjective or
+// capital (possessive included) and marks the chunk as a sub-state actor
+// when the phrase names one: "Kurdish rebels", "Japan's car makers",
+// "American missionaries", "U.S. banks" are not their state; "Iranian
+// officials", "U.S. troops", "Japan's central bank" are. "ethnic X" is
+// sub-state, and so is a name inside a compound adjective that only
+// describes ("U.S.-backed", "Swiss-based", "Soviet-made").
+func (a *analyser) setAgent(c *chunk) {
+	if c.form != FormName && c.form != FormDemonym && c.form != FormCapital {
+		return
+	}
+	sc := a.sc
+	if a.isWord(int(c.t0)-1, "ethnic") {
+		c.agent, c.sub = "ETH", true
+		return
+	}
+	i := int(c.t1)
+	if a.isPunct(i, '-') && i+1 < len(sc.toks) && describing[string(a.word(i+1))] {
+		c.agent, c.sub = "MOD", true
+		return
+	}
+	if i < len(sc.toks) && sc.toks[i].flags&tfPoss != 0 {
+		i++
+	}
+	for n := 0; i < len(sc.toks) && n < maxAgentWords; n++ {
+		t := &sc.toks[i]
+		if t.flags&tfWord == 0 || t.chunk >= 0 {
+			return
+		}
+		code, k := a.agentAt(i)
+		if k > 0 {
+			c.agent = code
+			if !stateAgent(code) {
+				c.sub = true
+				return
+			}
+			i += k
+			continue
+		}
+		if t.lemma != 0 || t.class&^(wcEcon|wcQuant|wcForces|wcInstitution|wcCompany) != 0 {
+			return // a cue or a function word ends the noun phrase
+		}
+		i++
+	}
+}
+
+// agentAt returns the code and length in tokens of the longest agent
+// phrase starting at token i, or 0.
+func (a *analyser) agentAt(i int) (string, int) {
+	sc := a.sc
+	end := i
+	for end < len(sc.toks) && end-i < maxAgentWords && sc.toks[end].flags&tfWord != 0 && sc.toks[end].chunk < 0 {
+		end++
+	}
+	for k := end - i; k >= 1; k-- {
+		buf := sc.agentBuf[:0]
+		for j := i; j < i+k; j++ {
+			if j > i {
+				buf = append(buf, ' ')
+			}
+			buf = append(buf, a.word(j)...)
+		}
+		sc.agentBuf = buf
+		if code, ok := a.ag.lookup(string(buf)); ok {
+			return code, k
+		}
+	}
+	return "", 0
 }
 
 // econAfter reports whether an economic noun follows chunk c, after at
@@ -399,6 +483,10 @@ func (a *analyser) setPrep(ci int) {
 			c.prep = pkAgainst
 		case "between", "among":
 			c.prep = pkBetween
+		case "about", "over", "regarding", "concerning":
+			c.prep = pkTopic
+		case "on":
+			c.prep = pkOn
 		default:
 			c.prep = pkOther
 		}

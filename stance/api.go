@@ -65,6 +65,9 @@ type Evidence struct {
 	// Rule is the direction rule that linked source and target in this
 	// sentence (see the Rule constants).
 	Rule Rule `json:"rule"`
+	// Mode says whether the act is reported as fact, intended or
+	// threatened (see the Mode constants).
+	Mode Mode `json:"mode"`
 }
 
 // Rule names the way a sentence links a source to a target, for evidence

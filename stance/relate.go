@@ -405,6 +405,9 @@ func (a *analyser) eligibleTarget(c *chunk, cm *cueMatch) bool {
 	if c.econ && d.cat != Sanction && d.cat != Coerce && d.cat != Assault && d.cat != Reject {
 		return false // "fears over the US economy"
 	}
+	if c.prep == pkTopic || c.prep == pkOn && d.sign > 0 {
+		return false // "talks about North Korea", "an agreement on Cambodia"
+	}
 	if c.loc {
 		return d.flags&cfLoc != 0 || c.prep == pkFrom && d.flags&cfFrom != 0
 	}
@@ -824,9 +827,12 @@ func (a *analyser) relate(ci int32) {
 	defer func() { sc.cues[ci].c1 = int32(len(sc.contribs)) }()
 	d := &a.lx.cues[cm.def]
 	i, lo := int(cm.t0), int(sc.clause0[cm.t0])
-	cm.negated = a.negated(i, lo) || d.sign > 0 && a.failed(cm)
+	cm.negated = a.negated(i, lo) || a.neitherNor(lo, i) || d.sign > 0 && a.failed(cm)
 	if a.irrealis(i) || d.cat == Assault && a.infinitiveAt(int(cm.t1)) {
 		return // "fighting to regain confidence" is no assault
+	}
+	if a.hypothetical(i, lo) || a.denied(i, lo) {
+		return // "if Iran attacks Kuwait", "denied that it had attacked Syria"
 	}
 	score := effectiveScore(d, cm.negated)
 	if score == 0 {
@@ -1232,6 +1238,38 @@ func (a *analyser) addWithin(g, ci int32, score, conf float64) {
 	}
 }
 
+// stateSide reports whether the source (or target) chunk of contribution
+// c may stand for its state. A sub-state actor never acts for its state
+// ("Kurdish rebels attacked", "Japanese car makers criticised"); as the
+// target of a state's coercion, assault or sanction the people and
+// property of a state stand for it ("deported 20 Chinese nationals",
+// "sanctions on three Iranian banks"), as PETRARCH and the dev sets code
+// them, but its rebels, opposition, ethnic groups and languages do not.
+// Palestinian militants and armed wings count as PSE (CONVENTIONS.md).
+func (a *analyser) stateSide(c contrib, source bool) bool {
+	ch := &a.sc.chunks[c.tgt]
+	if source {
+		ch = &a.sc.chunks[c.src]
+	}
+	if !ch.sub {
+		return true
+	}
+	switch ch.agent {
+	case "REB", "UAF", "OPP", "REBMUS", "MUSREB":
+		if ch.code == "PSE" {
+			return true
+		}
+		return false
+	case "ETH", "MOD", "LNG", "PTY", "HRI", "NGO":
+		return false
+	}
+	if source {
+		return false
+	}
+	d := &a.lx.cues[a.sc.cues[c.cue].def]
+	return d.sign < 0 && (materialCategory(d.cat) || d.cat == Reject) // "expelled Malian migrants"
+}
+
 // collectPairs merges the contributions of the sentence into one evidence
 // per directed pair: the scores of distinct cues add up, the confidence is
 // the highest.
@@ -1239,8 +1277,8 @@ func (a *analyser) collectPairs() {
 	sc := a.sc
 	sc.pairs = sc.pairs[:0]
 	for _, c := range sc.contribs {
-		if c.dead {
-			continue
+		if c.dead || !a.stateSide(c, true) || !a.stateSide(c, false) {
+			continue // sub-state actors make no state dyad
 		}
 		src, tgt := sc.chunks[c.src].code, sc.chunks[c.tgt].code
 		p := -1
@@ -1255,7 +1293,7 @@ func (a *analyser) collectPairs() {
 			if len(sc.pairs) >= maxSentencePairs {
 				continue
 			}
-			sc.pairs = append(sc.pairs, pairEvidence{src: src, tgt: tgt, rule: c.rule})
+			sc.pairs = append(sc.pairs, pairEvidence{src: src, tgt: tgt, rule: c.rule, mode: a.mode(&sc.cues[c.cue], c.rule)})
 			p = len(sc.pairs) - 1
 		}
 		pe := &sc.pairs[p]
@@ -1272,6 +1310,7 @@ func (a *analyser) collectPairs() {
 		if c.conf > pe.conf {
 			pe.conf = c.conf
 			pe.rule = c.rule
+			pe.mode = a.mode(&sc.cues[c.cue], c.rule)
 		}
 		if dup {
 			continue

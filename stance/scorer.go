@@ -17,6 +17,7 @@ const minPairScore = 0.05
 type Scorer struct {
 	gaz  *Gazetteer
 	lx   *lexicon
+	ag   *agentTable
 	pool sync.Pool // *scratch
 }
 
@@ -84,7 +85,11 @@ func NewScorer(opts ...Option) (*Scorer, error) {
 	if err != nil {
 		return nil, fmt.Errorf("building scorer: %w", err)
 	}
-	s := &Scorer{gaz: cfg.gaz, lx: lx}
+	ag, err := loadAgents()
+	if err != nil {
+		return nil, fmt.Errorf("building scorer: %w", err)
+	}
+	s := &Scorer{gaz: cfg.gaz, lx: lx, ag: ag}
 	s.pool.New = func() any { return new(scratch) }
 	return s, nil
 }
@@ -115,7 +120,7 @@ func (s *Scorer) score(a Article) (Result, int) {
 	defer s.pool.Put(sc)
 	text, sents := prepareText(a, sc.spans[:0])
 	sc.spans = sents
-	an := analyser{lx: s.lx, gaz: s.gaz, at: a.PublishedAt, sc: sc}
+	an := analyser{lx: s.lx, gaz: s.gaz, ag: s.ag, at: a.PublishedAt, sc: sc}
 	res := Result{Actors: map[string]int{}}
 	var accs []*dyadAcc
 	index := map[[2]string]*dyadAcc{}
@@ -149,7 +154,7 @@ func (s *Scorer) score(a Article) (Result, int) {
 			acc.sumC += p.conf
 			acc.miss *= 1 - p.conf
 			acc.evidence = append(acc.evidence, Evidence{
-				Sentence: idx, Text: sentence, Score: score, Confidence: p.conf, Cues: p.cues, Rule: p.rule,
+				Sentence: idx, Text: sentence, Score: score, Confidence: p.conf, Cues: p.cues, Rule: p.rule, Mode: p.mode,
 			})
 		}
 	}

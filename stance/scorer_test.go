@@ -71,7 +71,7 @@ func TestScoreDirection(t *testing.T) {
 		{"noun with possessive source", "Venezuela rejected Colombia's accusations against Caracas.", []string{"COL>VEN-", "VEN>COL-"}},
 		{"passive with agent", "Evidence against Russia was presented by the United States.", []string{"USA>RUS-"}},
 		{"passive with agent and name", "Russia was condemned by France for the attack.", []string{"FRA>RUS-"}},
-		{"passive object of building", "The Russian embassy was attacked by Ukrainian protesters.", []string{"UKR>RUS-"}},
+		{"passive object of building", "The Russian embassy was attacked by Ukrainian soldiers.", []string{"UKR>RUS-"}},
 		{"active evidence against", "The US presented evidence against Russia.", []string{"USA>RUS-"}},
 		{"joint subjects agree", "Brazil and Argentina agreed to deepen their trade partnership.", []string{"ARG>BRA+", "BRA>ARG+"}},
 		{"joint subjects list", "China, Russia and South Africa will hold a joint naval exercise this week.", []string{
@@ -174,7 +174,7 @@ func TestScoreLocationAndMetonymy(t *testing.T) {
 		{"speaker with an institution word", "Israel's army chief said on Monday that Iran remained the biggest threat to the region.", []string{"ISR>IRN-"}},
 		{"war in a country", "Russia's war in Ukraine has lasted three years.", []string{"RUS>UKR-"}},
 		{"fired at a country", "The United States fired missiles at Syria this week.", []string{"USA>SYR-"}},
-		{"protest in a capital", "Hundreds of Turkish activists staged a protest in Stockholm.", []string{"TUR>SWE-"}},
+		{"protest in a capital", "Turkey's embassy staged a protest in Stockholm.", []string{"TUR>SWE-"}},
 	})
 }
 
@@ -198,7 +198,7 @@ func TestScoreCategories(t *testing.T) {
 		{"Serbia rejected Kosovo's proposal.", Reject, -1},
 		{"North Korea threatened South Korea.", Threaten, -1},
 		{"The European Union imposed sanctions on Belarus.", Sanction, -1},
-		{"Greek protesters demonstrated against Turkey.", Protest, -1},
+		{"Greek officials demonstrated against Turkey.", Protest, -1},
 		{"Russia deployed troops against Georgia.", Mobilize, -1},
 		{"Egyptian police arrested three Sudanese traders.", Coerce, -1},
 		{"Ethiopia attacked Eritrea.", Assault, -1},

@@ -1,0 +1,141 @@
+package stance
+
+import "bytes"
+
+// Modality: whether an act is reported as fact, intended or threatened, or
+// only supposed, asked about or denied (CONVENTIONS.md, "Rules"; PLOVER's
+// auxiliary modes). Only factual, intended and threatened acts give a
+// stance; relate drops the others before it looks for their actors.
+
+// Mode is the modality of the act behind a piece of evidence.
+type Mode string
+
+// Modes of an act that gives a stance.
+const (
+	// ModeFactual: reported as happening or having happened.
+	ModeFactual Mode = "factual"
+	// ModeIntended: a stated intention, plan or pledge of the source
+	// ("will visit", "plans to lift", "pledged to help").
+	ModeIntended Mode = "intended"
+	// ModeThreatened: a threat or warning of the source ("threatened to
+	// impose sanctions").
+	ModeThreatened Mode = "threatened"
+)
+
+// maxModeReach is how many tokens before a cue are searched for the words
+// that set its mode.
+const maxModeReach = 6
+
+// hypothetical reports whether the cue at token i stands in a conditional
+// clause opened by "if" or "unless" before it in its clause with no comma
+// between ("If Iran attacks Kuwait, ..."; the main clause after the comma is
+// not conditional itself).
+func (a *analyser) hypothetical(i, lo int) bool {
+	for j := i - 1; j >= lo && j >= i-maxSubjectReach; j-- {
+		a.steps++
+		if a.isPunct(j, ',') || a.isPunct(j, ';') {
+			return false
+		}
+		if (a.isWord(j, "if") || a.isWord(j, "unless")) && !a.isWord(j-1, "even") && !a.isWord(j-1, "asked") && !a.isWord(j-1, "ask") {
+			return true
+		}
+	}
+	return false
+}
+
+// denialVerbs deny or reject the claim that follows them.
+var denialVerbs = [][]byte{[]byte("den"), []byte("reject"), []byte("dismiss"), []byte("refut"), []byte("rebuff"), []byte("disput")}
+
+// claimNouns name a claim whose content a denial rejects.
+var claimNouns = map[string]bool{
+	"claim": true, "claims": true, "allegation": true, "allegations": true, "report": true, "reports": true,
+	"charge": true, "charges": true, "accusation": true, "accusations": true, "suggestion": true,
+	"suggestions": true, "assertion": true, "assertions": true, "rumour": true, "rumours": true, "rumor": true, "rumors": true,
+}
+
+// denied reports whether the cue at token i is the content of a denied
+// claim: "Iraq denied that it had attacked Kuwait", "Israel rejected Iran's
+// claim that Israel had attacked Syria", "denied attacking the convoy".
+// The denial itself is an act of its own (a rejection of the claim's
+// author); the act it denies gives nothing.
+func (a *analyser) denied(i, lo int) bool {
+	if i > 0 && bytes.HasSuffix(a.word(i), []byte("ing")) && a.isDenial(i-1) {
+		return true // "denied attacking"
+	}
+	// The denied clause starts at "that" or right after the denial.
+	j := lo
+	if a.isWord(j, "that") {
+		j--
+	} else {
+		j = lo - 1
+	}
+	for n := 0; j >= 0 && n < maxModeReach; j, n = j-1, n+1 {
+		a.steps++
+		t := &a.sc.toks[j]
+		switch {
+		case a.isDenial(j):
+			return true
+		case claimNouns[string(a.word(j))], t.flags&tfPoss != 0, t.chunk >= 0, t.class&wcDet != 0:
+			continue
+		default:
+			return false
+		}
+	}
+	return false
+}
+
+// isDenial reports whether token i is a form of a denial verb ("denied",
+// "denies", "rejected", "dismissed", "refuted").
+func (a *analyser) isDenial(i int) bool {
+	if i < 0 || i >= len(a.sc.toks) || a.sc.toks[i].flags&tfWord == 0 {
+		return false
+	}
+	w := a.word(i)
+	for _, p := range denialVerbs {
+		if bytes.HasPrefix(w, p) && (len(w) == len(p) || bytes.HasSuffix(w, []byte("y")) || bytes.HasSuffix(w, []byte("ies")) ||
+			bytes.HasSuffix(w, []byte("ied")) || bytes.HasSuffix(w, []byte("ed")) || bytes.HasSuffix(w, []byte("s")) || bytes.HasSuffix(w, []byte("ing")) || bytes.HasSuffix(w, []byte("e"))) {
+			return !bytes.Equal(w, []byte("dense")) && !bytes.HasPrefix(w, []byte("denm")) && !bytes.HasPrefix(w, []byte("dent"))
+		}
+	}
+	return false
+}
+
+// neitherNor reports whether the subject of the cue at token i is
+// "neither X nor Y": a negation of both ("Neither Egypt nor Jordan
+// criticised Israel").
+func (a *analyser) neitherNor(lo, i int) bool {
+	for j := max(lo, i-maxSubjectReach); j < i; j++ {
+		a.steps++
+		if a.isWord(j, "neither") {
+			return true
+		}
+	}
+	return false
+}
+
+// intentWords before a cue make its act an intention of the source.
+var intentWords = map[string]bool{
+	"will": true, "would": true, "shall": true, "plan": true, "plans": true, "planned": true, "planning": true,
+	"intend": true, "intends": true, "intended": true, "pledge": true, "pledged": true, "pledges": true,
+	"promise": true, "promised": true, "promises": true, "vow": true, "vowed": true, "vows": true,
+	"offer": true, "offered": true, "offers": true, "decide": true, "decided": true, "decides": true,
+	"ready": true, "willing": true, "prepared": true, "scheduled": true, "due": true, "expected": true,
+}
+
+// mode returns the mode of the act of cue cm.
+func (a *analyser) mode(cm *cueMatch, rule Rule) Mode {
+	if rule == RuleThreat || a.lx.cues[cm.def].cat == Threaten {
+		return ModeThreatened
+	}
+	lo := int(a.sc.clause0[cm.t0])
+	for j, n := int(cm.t0)-1, 0; j >= lo && n < maxModeReach; j, n = j-1, n+1 {
+		a.steps++
+		if intentWords[string(a.word(j))] {
+			return ModeIntended
+		}
+		if a.sc.toks[j].chunk >= 0 {
+			break
+		}
+	}
+	return ModeFactual
+}
