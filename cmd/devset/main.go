@@ -10,6 +10,7 @@
 // distribution for research purposes only.
 //
 //	go run ./cmd/devset -corpus ../shared/data/reuters21578.jsonl.gz -out testdata/devset/sentences.jsonl
+//	go run ./cmd/devset -agree   # Cohen's kappa of the two annotators
 package main
 
 import (
@@ -44,7 +45,16 @@ func main() {
 	two := flag.Int("two", 420, "sentences naming two or more states")
 	one := flag.Int("one", 130, "sentences naming exactly one state")
 	any := flag.Int("any", 100, "sentences drawn from all")
+	agreeFlag := flag.Bool("agree", false, "print the agreement of two annotators' answer files instead (-a, -b)")
+	fileA := flag.String("a", "testdata/devset/annotator-1.jsonl", "with -agree: the first annotator's answers")
+	fileB := flag.String("b", "testdata/devset/annotator-2.jsonl", "with -agree: the second annotator's answers")
 	flag.Parse()
+	if *agreeFlag {
+		if err := agree(os.Stdout, *fileA, *fileB); err != nil {
+			log.Fatal(err)
+		}
+		return
+	}
 	if err := run(*corpus, *out, *seed, map[string]int{"two": *two, "one": *one, "any": *any}); err != nil {
 		log.Fatal(err)
 	}
