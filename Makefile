@@ -28,7 +28,7 @@ test-browser: services
 
 ## test-shared: checks that need ../shared/data (seed article, dev gold set, the corpus)
 test-shared: kill-check
-	$(GO) test -count=1 -tags shared ./stance/ ./cmd/stancemon/
+	$(GO) test -count=1 -tags shared ./stance/ ./eval/
 
 ## kill-check: SIGKILL `stancemon run` five times over the Reuters corpus; its dyads must equal a clean run's
 kill-check: build services
@@ -53,7 +53,7 @@ bench-pipeline: build services
 
 vet:
 	$(GO) vet ./...
-	$(GO) vet -tags shared ./stance/ ./cmd/stancemon/
+	$(GO) vet -tags shared ./stance/ ./eval/
 	$(GO) vet -tags browser ./web/
 
 lint: vet fmt-check

@@ -1,8 +1,9 @@
 //go:build shared
 
-package main
+package eval
 
 import (
+	"context"
 	"os"
 	"path/filepath"
 	"testing"
@@ -11,14 +12,14 @@ import (
 )
 
 // TestEvalDevGold scores the development gold set from ../shared and checks
-// the figures do not fall back. Run it with: go test -tags shared ./cmd/stancemon/
+// the figures do not fall back. Run it with: go test -tags shared ./eval/
 func TestEvalDevGold(t *testing.T) {
-	f, err := os.Open(filepath.Join("..", "..", "..", "shared", "data", "dev-gold.jsonl"))
+	f, err := os.Open(filepath.Join("..", "..", "shared", "data", "dev-gold.jsonl"))
 	if err != nil {
 		t.Fatalf("opening the dev gold set (the shared tag needs ../shared): %v", err)
 	}
 	defer f.Close()
-	items, err := readGold(f, 1<<20)
+	items, err := ReadGold(f, Limits{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -26,9 +27,10 @@ func TestEvalDevGold(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	r := evaluate(items, func(text string) []stance.Dyad {
-		return sc.Score(stance.Article{Body: text}).Dyads
-	}, sc.Gazetteer().IsState)
+	r, err := Evaluate(context.Background(), sc, items, SplitAll)
+	if err != nil {
+		t.Fatal(err)
+	}
 	t.Logf("P %.3f R %.3f F1 %.3f polarity %.3f (TP %d FP %d FN %d)", r.Precision, r.Recall, r.F1, r.PolarityAcc, r.TP, r.FP, r.FN)
 	if r.F1 < 0.78 || r.PolarityAcc < 0.9 {
 		t.Errorf("F1 %.3f, polarity accuracy %.3f: want at least 0.78 and 0.9", r.F1, r.PolarityAcc)
