@@ -3,6 +3,8 @@ package stance
 import (
 	"bytes"
 	"time"
+
+	"github.com/stancemon/stancemon/stance/internal/syntax"
 )
 
 // prepKind is the preposition that governs an actor mention.
@@ -122,6 +124,9 @@ type scratch struct {
 	pairs    []pairEvidence
 	spans    []span
 	agentBuf []byte
+	parser   *syntax.Parser // created on first use, kept with the scratch
+	words    []string       // token texts for the parser
+	spaced   []bool         // a space before each token
 }
 
 // analyser analyses sentences with a lexicon and a gazetteer.
@@ -134,6 +139,9 @@ type analyser struct {
 	s   string // the sentence
 	// rule is the direction rule of the pairs being added.
 	rule Rule
+	// parse is the structure of the sentence, nil when it names fewer
+	// than two distinct actors.
+	parse *syntax.Sentence
 	// steps counts the iterations of the searches whose length is not
 	// fixed by the token count, so tests can check the work is linear.
 	steps int
@@ -175,6 +183,7 @@ func (a *analyser) analyse(s string, title bool) (tone float64, keep bool) {
 	a.findCues(title)
 	a.findClauses()
 	a.findSpeakers()
+	a.parse = a.parseSentence()
 	sc.contribs = sc.contribs[:0]
 	for i := range sc.cues {
 		a.relate(int32(i))

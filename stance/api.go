@@ -79,6 +79,11 @@ const (
 	// RuleSubjectObject: the subject of a verb cue toward its object or
 	// the object of its preposition ("Israel attacked Syria").
 	RuleSubjectObject Rule = "subject-object"
+	// RuleParse: the subject of the cue's verb group, or its object, found
+	// in the parse of the sentence where the token windows found none or
+	// one inside another clause ("The US, which has long backed Israel,
+	// condemned Iran").
+	RuleParse Rule = "parse"
 	// RuleInfinitive: an infinitive cue takes the subject of its clause
 	// ("agreed to lift the sanctions on Y").
 	RuleInfinitive Rule = "infinitive"

@@ -28,6 +28,43 @@ type gazFile struct {
 	// a paper, a sports event, a trade round ("Malaysia Airlines", "Japan
 	// Times", "French Open", "Doha round").
 	NameSuffixes []string `yaml:"name_suffixes"`
+	// Historical lists phrases whose reading depends on the date: former
+	// names, seats and demonyms ("East Germany", "Bonn").
+	Historical []gazHistorical `yaml:"historical"`
+	// Context lists phrases read as another actor when a mention of one of
+	// the listed codes is in the same text or sentence ("Tripoli" in a
+	// text about Lebanon).
+	Context []gazContext `yaml:"context"`
+	// NotTypos lists words that are never read as a misspelt name, though
+	// one edit away from one: English words and names ("Grenade",
+	// "Prussian", "Americas").
+	NotTypos []string `yaml:"not_typos"`
+}
+
+// gazHistorical is one set of dated phrases in a data file.
+type gazHistorical struct {
+	// Form is the form of the phrases: name (the default), demonym,
+	// capital or seat.
+	Form  string   `yaml:"form"`
+	Names []string `yaml:"names"`
+	// Terms give the actor the phrases stand for, by date. Dates are
+	// inclusive; an empty from or to leaves that end open. Role must be
+	// empty.
+	Terms []gazTerm `yaml:"terms"`
+}
+
+// gazContext is one context rule in a data file.
+type gazContext struct {
+	// Phrase is a form of an actor (its reading without context).
+	Phrase string `yaml:"phrase"`
+	// When lists the codes whose mentions switch the reading.
+	When []string `yaml:"when"`
+	// Scope is "text" (the default: the whole text given to Find) or
+	// "sentence".
+	Scope string `yaml:"scope"`
+	// Country and Form are the reading in context.
+	Country string `yaml:"country"`
+	Form    string `yaml:"form"`
 }
 
 // gazActor is one state or organisation in a data file.
@@ -102,6 +139,23 @@ type bTerm struct {
 	where   string
 }
 
+// bHistorical is one set of dated phrases while building.
+type bHistorical struct {
+	forms []bForm
+	terms []bTerm
+}
+
+// bContext is one context rule while building.
+type bContext struct {
+	phrase   string
+	when     []string
+	sentence bool
+	country  string
+	form     MentionForm
+	layer    int
+	where    string
+}
+
 // gazBuilder merges data documents into a Gazetteer.
 type gazBuilder struct {
 	actors      map[string]*bActor
@@ -111,6 +165,10 @@ type gazBuilder struct {
 	excludes    []bForm
 	notSurnames []string
 	suffixes    []string
+	historical  []*bHistorical
+	contexts    map[string]*bContext // by phrase key
+	notTypos    []string
+	lastLayer   int               // layer of the last document added
 	docCodes    map[string]string // code -> where, for duplicates within a layer
 	layerCodes  map[int]map[string]string
 }
@@ -120,6 +178,7 @@ func newGazBuilder() *gazBuilder {
 		actors:     make(map[string]*bActor),
 		offByName:  make(map[string]int),
 		layerCodes: make(map[int]map[string]string),
+		contexts:   make(map[string]*bContext),
 	}
 }
 
@@ -138,6 +197,7 @@ func decodeGazFile(doc string, data []byte) (*gazFile, error) {
 // addDocument merges one decoded document at the given layer. It does not
 // modify f.
 func (b *gazBuilder) addDocument(doc string, f *gazFile, layer int) error {
+	b.lastLayer = layer
 	seen := b.layerCodes[layer]
 	if seen == nil {
 		seen = make(map[string]string)
@@ -186,6 +246,123 @@ func (b *gazBuilder) addDocument(doc string, f *gazFile, layer int) error {
 		}
 		b.suffixes = append(b.suffixes, p)
 	}
+	for i := range f.Historical {
+		where := fmt.Sprintf("%s: historical[%d]", doc, i)
+		if err := b.addHistorical(&f.Historical[i], layer, where); err != nil {
+			return err
+		}
+	}
+	for i := range f.Context {
+		c := &f.Context[i]
+		where := fmt.Sprintf("%s: context[%d] (phrase %q)", doc, i, c.Phrase)
+		if err := b.addContext(c, layer, where); err != nil {
+			return err
+		}
+	}
+	for i, w := range f.NotTypos {
+		if err := checkSuffix(w); err != nil {
+			return fmt.Errorf("%s: not_typos[%d]: %w", doc, i, err)
+		}
+		b.notTypos = append(b.notTypos, w)
+	}
+	return nil
+}
+
+// parseForm parses the form of a historical entry or a context rule.
+func parseForm(s string) (MentionForm, error) {
+	switch s {
+	case "", "name":
+		return FormName, nil
+	case "demonym":
+		return FormDemonym, nil
+	case "capital":
+		return FormCapital, nil
+	case "seat":
+		return FormSeat, nil
+	}
+	return 0, fmt.Errorf("%q is not one of name, demonym, capital, seat", s)
+}
+
+// addHistorical validates one set of dated phrases and adds it. Countries
+// are checked in build.
+func (b *gazBuilder) addHistorical(h *gazHistorical, layer int, where string) error {
+	form, err := parseForm(h.Form)
+	if err != nil {
+		return fmt.Errorf("%s: form: %w", where, err)
+	}
+	if len(h.Names) == 0 {
+		return fmt.Errorf("%s: names: no phrase", where)
+	}
+	if len(h.Terms) == 0 {
+		return fmt.Errorf("%s: terms: a historical entry needs at least one term", where)
+	}
+	bh := &bHistorical{}
+	for i, p := range h.Names {
+		if err := checkPhrase(p); err != nil {
+			return fmt.Errorf("%s: names[%d]: %w", where, i, err)
+		}
+		bh.forms = append(bh.forms, bForm{phrase: p, form: form, layer: layer,
+			where: fmt.Sprintf("%s: names[%d]", where, i)})
+	}
+	for i, t := range h.Terms {
+		tw := fmt.Sprintf("%s: terms[%d]", where, i)
+		if t.Country == "" {
+			return fmt.Errorf("%s: country: empty country", tw)
+		}
+		if t.Role != "" {
+			return fmt.Errorf("%s: role: a historical term has no role", tw)
+		}
+		bt := bTerm{country: t.Country, where: tw}
+		if t.From != "" {
+			if bt.from, err = parseDay(t.From); err != nil {
+				return fmt.Errorf("%s: from: %w", tw, err)
+			}
+		}
+		if t.To != "" {
+			to, err := parseDay(t.To)
+			if err != nil {
+				return fmt.Errorf("%s: to: %w", tw, err)
+			}
+			if to.Before(bt.from) {
+				return fmt.Errorf("%s: to: %s is before from %s", tw, t.To, t.From)
+			}
+			bt.until = to.AddDate(0, 0, 1)
+		}
+		bh.terms = append(bh.terms, bt)
+	}
+	b.historical = append(b.historical, bh)
+	return nil
+}
+
+// addContext validates one context rule and adds it; a rule of a later
+// layer replaces the rule of the same phrase.
+func (b *gazBuilder) addContext(c *gazContext, layer int, where string) error {
+	if err := checkPhrase(c.Phrase); err != nil {
+		return fmt.Errorf("%s: phrase: %w", where, err)
+	}
+	form, err := parseForm(c.Form)
+	if err != nil {
+		return fmt.Errorf("%s: form: %w", where, err)
+	}
+	if c.Country == "" {
+		return fmt.Errorf("%s: country: empty country", where)
+	}
+	if len(c.When) == 0 {
+		return fmt.Errorf("%s: when: no code", where)
+	}
+	bc := &bContext{phrase: c.Phrase, when: c.When, country: c.Country, form: form, layer: layer, where: where}
+	switch c.Scope {
+	case "", "text":
+	case "sentence":
+		bc.sentence = true
+	default:
+		return fmt.Errorf("%s: scope: %q is not text or sentence", where, c.Scope)
+	}
+	key := phraseKey(c.Phrase)
+	if prev, ok := b.contexts[key]; ok && prev.layer == layer {
+		return fmt.Errorf("%s: phrase: duplicate context rule, first defined at %s", where, prev.where)
+	}
+	b.contexts[key] = bc
 	return nil
 }
 
@@ -418,7 +595,8 @@ func checkPhrase(p string) error {
 
 // owner is who owns a phrase key while building.
 type owner struct {
-	actor int // actor id, or -1 for an exclude phrase
+	actor int // actor id, or -1 for an exclude phrase or a dated phrase
+	dated int // 1 + index of the dated phrase set in Gazetteer.dated; 0 if none
 	form  bForm
 }
 
@@ -450,7 +628,7 @@ func (b *gazBuilder) build() (*Gazetteer, error) {
 			keys = append(keys, key)
 			return nil
 		}
-		if prev.actor == o.actor {
+		if prev.actor == o.actor && prev.dated == o.dated {
 			// Same actor twice ("Élysée" and "Elysee", "Washington
 			// State" and "Washington state"): keep both spellings, as
 			// case is checked against each.
@@ -482,17 +660,40 @@ func (b *gazBuilder) build() (*Gazetteer, error) {
 			return nil, err
 		}
 	}
+	// Dated phrases: one set of terms per historical entry.
+	for hi, h := range b.historical {
+		set := official{name: h.forms[0].phrase}
+		for _, t := range h.terms {
+			id, ok := g.byCode[t.country]
+			if !ok {
+				return nil, fmt.Errorf("%s: country: unknown country or organisation %q", t.where, t.country)
+			}
+			set.terms = append(set.terms, term{actor: id, from: t.from, until: t.until})
+		}
+		g.dated = append(g.dated, set)
+		for _, f := range h.forms {
+			if err := claim(phraseKey(f.phrase), owner{actor: -1, dated: hi + 1, form: f}); err != nil {
+				return nil, err
+			}
+		}
+	}
 	g.m.init()
 	for _, k := range keys {
 		o := owners[k]
 		for _, f := range append([]bForm{o.form}, variants[k]...) {
-			g.m.add(f.phrase, cand{actor: int32(o.actor), form: f.form, given: f.given, notInCaps: f.notInCaps})
+			g.m.add(f.phrase, cand{actor: int32(o.actor), dated: int32(o.dated), form: f.form, given: f.given, notInCaps: f.notInCaps})
 		}
-		if o.actor < 0 {
+		switch {
+		case o.dated > 0:
+			g.stats.dated++
+		case o.actor < 0:
 			g.stats.excludes++
-		} else {
+		default:
 			g.stats.phrases++
 		}
+	}
+	if err := b.buildContexts(g, owners); err != nil {
+		return nil, err
 	}
 
 	// Officials.
@@ -519,11 +720,58 @@ func (b *gazBuilder) build() (*Gazetteer, error) {
 		g.m.addSuffix(w)
 	}
 	g.m.finish(g)
+	g.m.buildFuzzy(g, b.notTypos)
 	return g, nil
 }
 
+// buildContexts compiles the context rules: each phrase must be a form of
+// an actor, whose candidates get the rule.
+func (b *gazBuilder) buildContexts(g *Gazetteer, owners map[string]owner) error {
+	keys := make([]string, 0, len(b.contexts))
+	for k := range b.contexts {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	for _, k := range keys {
+		c := b.contexts[k]
+		o, ok := owners[k]
+		if !ok || o.actor < 0 {
+			if c.layer < b.lastLayer {
+				continue // a later document took the phrase away
+			}
+			return fmt.Errorf("%s: phrase: %q is not a form of an actor", c.where, c.phrase)
+		}
+		id, ok := g.byCode[c.country]
+		if !ok {
+			return fmt.Errorf("%s: country: unknown country or organisation %q", c.where, c.country)
+		}
+		r := ctxRule{actor: int32(id), form: c.form, sentence: c.sentence}
+		for i, w := range c.when {
+			wid, ok := g.byCode[w]
+			if !ok {
+				return fmt.Errorf("%s: when[%d]: unknown country or organisation %q", c.where, i, w)
+			}
+			r.when = append(r.when, int32(wid))
+		}
+		g.rules = append(g.rules, r)
+		n, ok := g.m.lookup(c.phrase)
+		if !ok {
+			return fmt.Errorf("%s: phrase: %q is not a form of an actor", c.where, c.phrase)
+		}
+		for ci := range g.m.nodes[n].cands {
+			if cd := &g.m.nodes[n].cands[ci]; cd.actor == int32(o.actor) {
+				cd.rule = uint16(len(g.rules))
+			}
+		}
+	}
+	return nil
+}
+
 func (b *gazBuilder) ownerName(g *Gazetteer, o owner) string {
-	if o.actor < 0 {
+	switch {
+	case o.dated > 0:
+		return "a historical entry"
+	case o.actor < 0:
 		return "nothing (exclude)"
 	}
 	return g.actors[o.actor].code

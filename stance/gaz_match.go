@@ -19,14 +19,16 @@ const (
 // cand is one way to read a phrase that ends at a trie node.
 type cand struct {
 	toks      []string // the tokens of the phrase as written in the data
-	actor     int32    // actor id; -1 for an exclude phrase or an official
+	actor     int32    // actor id; -1 for an exclude phrase, an official or a dated phrase
+	dated     int32    // 1 + index in Gazetteer.dated for a dated phrase; 0 otherwise
+	rule      uint16   // 1 + index in Gazetteer.rules of the phrase's context rule; 0 if none
 	form      MentionForm
 	offs      []int32 // officials sharing this alias (form == FormOfficial)
 	given     bool    // the phrase is also a given name
 	notInCaps bool    // the phrase does not match in all-caps text
-	// zeroActor and zeroRole are the reading of an official alias when the
-	// date is unknown: the single country of all terms (or -1) and the
-	// role of the latest term.
+	// zeroActor and zeroRole are the reading of an official alias or a
+	// dated phrase when the date is unknown: the country of the latest
+	// term (or -1) and its role.
 	zeroActor int32
 	zeroRole  string
 }
@@ -38,6 +40,9 @@ type mnode struct {
 	// the previous token directly.
 	next  map[string]int32
 	cands []cand
+	// fuzzyNext reports whether a child's token is a target of tolerant
+	// matching: only then is a missing next token read with one edit.
+	fuzzyNext bool
 }
 
 // matcher is a trie over folded tokens.
@@ -53,6 +58,8 @@ type matcher struct {
 	// rootBloom has a bit set for the hash of every first word of a
 	// phrase: most words of a text are rejected without a map lookup.
 	rootBloom [bloomWords]uint64
+	// fuzzy corrects misspelt long words of names.
+	fuzzy fuzzyIndex
 }
 
 const bloomWords = 1024 // 65536 bits
@@ -86,6 +93,7 @@ func (m *matcher) walk(p string) (int32, []string) {
 			break
 		}
 		k, _ := foldToken((*[maxTokenBytes]byte)(buf[1:]), p[s:e])
+		m.fuzzy.known(buf[1 : 1+k])
 		var key string
 		if len(toks) == 0 {
 			key = string(buf[1 : 1+k])
@@ -120,7 +128,7 @@ func (m *matcher) add(p string, c cand) {
 	n, toks := m.walk(p)
 	c.toks = toks
 	c.zeroActor = -1
-	if c.actor >= 0 {
+	if c.actor >= 0 || c.dated > 0 {
 		var buf [maxTokenBytes]byte
 		k, _ := foldToken(&buf, toks[0])
 		m.actorStart[string(buf[:k])] = struct{}{}
@@ -147,11 +155,52 @@ func (m *matcher) addOfficial(p string, oi int32) {
 	m.nodes[n].cands = append(cs, cand{toks: toks, actor: -1, form: FormOfficial, offs: []int32{oi}, zeroActor: -1})
 }
 
+// lookup returns the node of phrase p, if it is in the trie.
+func (m *matcher) lookup(p string) (int32, bool) {
+	var buf [maxTokenBytes + 1]byte
+	n := int32(0)
+	for pos, d := 0, 0; ; d++ {
+		s, e, gap := nextToken(p, pos)
+		if s < 0 {
+			return n, d > 0
+		}
+		k, _ := foldToken((*[maxTokenBytes]byte)(buf[1:]), p[s:e])
+		c, ok := m.child(n, d, gap, &buf, k)
+		if !ok {
+			return 0, false
+		}
+		n, pos = c, e
+	}
+}
+
+// child returns the child of node for the folded token in buf[1:1+k],
+// the d-th token of a phrase, preceded by white space if gap. buf[0] is
+// overwritten.
+func (m *matcher) child(node int32, d int, gap bool, buf *[maxTokenBytes + 1]byte, k int) (int32, bool) {
+	if d == 0 {
+		if w, bit := bloomBit(buf[1 : 1+k]); m.rootBloom[w]&bit == 0 {
+			return 0, false
+		}
+		c, ok := m.nodes[0].next[string(buf[1:1+k])]
+		return c, ok
+	}
+	if m.nodes[node].next == nil {
+		return 0, false
+	}
+	buf[0] = 0
+	if gap {
+		buf[0] = ' '
+	}
+	c, ok := m.nodes[node].next[string(buf[:1+k])]
+	return c, ok
+}
+
 func (m *matcher) addNotSurname(w string) {
 	var buf [maxTokenBytes]byte
 	if s, e, _ := nextToken(w, 0); s >= 0 {
 		k, _ := foldToken(&buf, w[s:e])
 		m.notSurname[string(buf[:k])] = struct{}{}
+		m.fuzzy.known(buf[:k])
 	}
 }
 
@@ -160,6 +209,7 @@ func (m *matcher) addSuffix(w string) {
 	var buf [maxTokenBytes]byte
 	k, _ := foldToken(&buf, w)
 	key := string(buf[:k])
+	m.fuzzy.known(buf[:k])
 	if !slices.Contains(m.suffix[key], w) {
 		m.suffix[key] = append(m.suffix[key], w)
 	}
@@ -172,6 +222,10 @@ func (m *matcher) finish(g *Gazetteer) {
 	for ni := range m.nodes {
 		for ci := range m.nodes[ni].cands {
 			c := &m.nodes[ni].cands[ci]
+			if c.dated > 0 {
+				c.zeroActor = latestActor(g.dated[c.dated-1].terms)
+				continue
+			}
 			if c.form != FormOfficial {
 				continue
 			}
@@ -189,6 +243,24 @@ func (m *matcher) finish(g *Gazetteer) {
 			}
 		}
 	}
+}
+
+// latestActor returns the actor of the term that starts last (an open
+// start is the earliest), the later one in the list on a tie.
+func latestActor(terms []term) int32 {
+	a := int32(-1)
+	var latest time.Time
+	for _, t := range terms {
+		if a < 0 || !t.from.Before(latest) {
+			a, latest = int32(t.actor), t.from
+		}
+	}
+	return a
+}
+
+// inTerm reports whether at (not zero) is within term t.
+func inTerm(t term, at time.Time) bool {
+	return !at.Before(t.from) && (t.until.IsZero() || at.Before(t.until))
 }
 
 // holdersClash reports whether two of the officials offs held terms for
@@ -232,6 +304,25 @@ func termsOverlap(a, b term) bool {
 // looks like a surname ("Jordan Peterson"), and a state's name followed by
 // a name suffix ("Malaysia Airlines") is part of another name, except in
 // all-caps or title-case text.
+//
+// Misspellings: a capitalised or all-caps word of 7 or more letters that
+// is no word of any phrase is read with one edit (a letter inserted,
+// deleted or replaced, or two adjacent letters swapped) as a word of 7 or
+// more letters of a state's name or an official's alias, if exactly one
+// such word is that near: "Afganistan", "Philipines", "Veitnam",
+// "Netanyhu". "Austrlia" (near Austria and Australia) and the not_typos
+// words ("Prussian", "Grenade") are not read; at most one word of a
+// phrase is read that way.
+//
+// Datelines: at the start of the text or of a line, an all-caps place with
+// an optional date or region and agency, then a dash ("SEOUL (Reuters) -",
+// "WASHINGTON, March 2 -", "BEIJING —"), gives no mention; the text after
+// it is read as usual.
+//
+// Context: a phrase with a context rule (see LoadGazetteer) takes the
+// rule's reading when its codes are mentioned in the same text or
+// sentence of the text given to Find; given one sentence, Find sees only
+// that sentence.
 func (g *Gazetteer) Find(text string, at time.Time, dst []Mention) []Mention {
 	return g.find(text, at, dst, nil)
 }
@@ -241,11 +332,13 @@ func (g *Gazetteer) find(text string, at time.Time, dst []Mention, work *int) []
 	if len(g.m.nodes) == 0 {
 		return dst
 	}
+	base := len(dst)
 	// The case of the text is needed only once a phrase is found.
 	ti := textInfo{text: text}
 	var (
-		buf  [maxTokenBytes + 1]byte
-		span [maxPhraseTokens][2]int
+		buf   [maxTokenBytes + 1]byte
+		span  [maxPhraseTokens][2]int
+		rules bool
 	)
 	nodes := g.m.nodes
 	for pos := 0; ; {
@@ -256,6 +349,13 @@ func (g *Gazetteer) find(text string, at time.Time, dst []Mention, work *int) []
 		if s < 0 {
 			break
 		}
+		if lineStart(text, pos, s) {
+			// A line starts: skip a dateline ("SEOUL (Reuters) -").
+			if end := datelineEnd(&ti, s, work); end > 0 {
+				pos = end
+				continue
+			}
+		}
 		var (
 			best      *cand
 			bestEnd   = -1
@@ -265,6 +365,7 @@ func (g *Gazetteer) find(text string, at time.Time, dst []Mention, work *int) []
 			p         = s
 			ts, te    = s, e
 			gap       bool
+			fz        = -1 // the token read with one edit, -1 if none
 		)
 		for d := 0; d < maxPhraseTokens; d++ {
 			if d > 0 {
@@ -292,6 +393,14 @@ func (g *Gazetteer) find(text string, at time.Time, dst []Mention, work *int) []
 						}
 						child, ok = nodes[node].next[string(buf[:1+k])]
 					}
+					if !ok && fz < 0 && k >= minFuzzyLetters && nodes[node].fuzzyNext && fuzzyCase(text[ts:te]) {
+						if t, corrected := g.m.fuzzy.correct(buf[1 : 1+k]); corrected {
+							k = copy(buf[1:], t)
+							if child, ok = g.m.child(node, d, gap, &buf, k); ok {
+								fz = d
+							}
+						}
+					}
 				}
 			}
 			if !ok {
@@ -302,7 +411,7 @@ func (g *Gazetteer) find(text string, at time.Time, dst []Mention, work *int) []
 			p = te
 			for ci := range nodes[node].cands {
 				c := &nodes[node].cands[ci]
-				if a, role, ok := g.accept(c, &ti, span[:d+1], at); ok {
+				if a, role, ok := g.accept(c, &ti, span[:d+1], at, fz); ok {
 					best, bestEnd, bestActor, bestRole = c, te, a, role
 					break
 				}
@@ -323,15 +432,56 @@ func (g *Gazetteer) find(text string, at time.Time, dst []Mention, work *int) []
 			Start: s,
 			End:   bestEnd,
 			Role:  bestRole,
+			rule:  best.rule,
 		})
+		rules = rules || best.rule != 0
+	}
+	if rules {
+		g.applyRules(text, dst[base:])
 	}
 	return dst
 }
 
+// lineStart reports whether the token at s, after the previous token or
+// phrase ending at pos, starts a line of text.
+func lineStart(text string, pos, s int) bool {
+	if pos == 0 {
+		return true
+	}
+	for i := pos; i < s; i++ {
+		if text[i] == '\n' {
+			return true
+		}
+	}
+	return false
+}
+
+// fuzzyCase reports whether token t is written as a name that may be
+// misspelt: capitalised ("Afganistan") or in capitals ("AFGANISTAN"), but
+// not in lower case nor with a capital inside ("LeBaron", a car).
+func fuzzyCase(t string) bool {
+	r, n := utf8.DecodeRuneInString(t)
+	if !isUpperRune(r) {
+		return false
+	}
+	upper, lower := false, false
+	for _, r := range t[n:] {
+		if isUpperRune(r) {
+			upper = true
+		} else if unicode.IsLower(r) {
+			lower = true
+		}
+	}
+	return !(upper && lower)
+}
+
 // accept reports whether candidate c matches the tokens at span of text,
-// and returns its actor (-1 for an exclude phrase) and role.
-func (g *Gazetteer) accept(c *cand, ti *textInfo, span [][2]int, at time.Time) (int32, string, bool) {
-	if len(span) != len(c.toks) {
+// and returns its actor (-1 for an exclude phrase) and role. Token fz of
+// span (if fz >= 0) was read with one edit: its case is not compared.
+func (g *Gazetteer) accept(c *cand, ti *textInfo, span [][2]int, at time.Time, fz int) (int32, string, bool) {
+	// Read with one edit, a phrase counts only as a name or an official,
+	// or as an exclude phrase (form 0) that hides one ("Goergia Tech").
+	if len(span) != len(c.toks) || fz >= 0 && c.form != 0 && !g.fuzzyForm(c) {
 		return 0, "", false
 	}
 	text := ti.text
@@ -341,7 +491,7 @@ func (g *Gazetteer) accept(c *cand, ti *textInfo, span [][2]int, at time.Time) (
 		}
 	} else {
 		for i, sp := range span {
-			if !tokCaseOK(text[sp[0]:sp[1]], c.toks[i]) {
+			if i != fz && !tokCaseOK(text[sp[0]:sp[1]], c.toks[i]) {
 				return 0, "", false
 			}
 		}
@@ -353,6 +503,17 @@ func (g *Gazetteer) accept(c *cand, ti *textInfo, span [][2]int, at time.Time) (
 			return 0, "", false
 		}
 	}
+	if c.dated > 0 {
+		if at.IsZero() {
+			return c.zeroActor, "", c.zeroActor >= 0
+		}
+		for _, t := range g.dated[c.dated-1].terms {
+			if inTerm(t, at) {
+				return int32(t.actor), "", true
+			}
+		}
+		return 0, "", false
+	}
 	if c.form != FormOfficial {
 		return c.actor, "", true
 	}
@@ -363,7 +524,7 @@ func (g *Gazetteer) accept(c *cand, ti *textInfo, span [][2]int, at time.Time) (
 	role := ""
 	for _, oi := range c.offs {
 		for _, t := range g.offs[oi].terms {
-			if at.Before(t.from) || !t.until.IsZero() && !at.Before(t.until) {
+			if !inTerm(t, at) {
 				continue
 			}
 			if found >= 0 && found != int32(t.actor) {

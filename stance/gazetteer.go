@@ -103,6 +103,8 @@ type Mention struct {
 	// "head_of_government", "foreign_minister", "defence_minister",
 	// "secretary_general", ...) for FormOfficial, and "" otherwise.
 	Role string
+
+	rule uint16 // 1 + index of a context rule still to apply; 0 in results
 }
 
 // Gazetteer finds mentions of states, organisations and their officials in
@@ -112,8 +114,20 @@ type Gazetteer struct {
 	byCode map[string]int  // code -> actor id
 	codes  []string        // sorted
 	offs   []official      // officials
+	dated  []official      // dated phrase sets (historical entries); no roles
+	rules  []ctxRule       // context rules
 	m      matcher         // phrase trie
 	stats  gazetteerCounts // for tests and reports
+}
+
+// ctxRule is one compiled context rule: a phrase reads as actor (with
+// form) when a mention of one of the actors when is in the same text, or
+// the same sentence.
+type ctxRule struct {
+	when     []int32
+	sentence bool
+	actor    int32
+	form     MentionForm
 }
 
 // actor is one compiled state or organisation.
@@ -139,7 +153,7 @@ type term struct {
 
 // gazetteerCounts counts what a Gazetteer holds.
 type gazetteerCounts struct {
-	states, orgs, officials, terms, phrases, excludes int
+	states, orgs, officials, terms, phrases, excludes, dated, fuzzyTargets int
 }
 
 //go:embed data/actors/*.yaml
@@ -155,8 +169,31 @@ var actorData embed.FS
 //	exclude:       [phrases that match nothing, e.g. "Washington Post"]
 //	not_surnames:  [words that do not make "Jordan X" a person, e.g. "Monday"]
 //	name_suffixes: [words that make "X word" no state, e.g. "Airlines"]
+//	historical:    [{form, names, terms: [{country, from, to}]}]
+//	context:       [{phrase, when: [codes], scope, country, form}]
+//	not_typos:     [words never read as a misspelt name, e.g. "Grenade"]
 //
 // Term dates are YYYY-MM-DD, inclusive; a term without "to" is current.
+//
+// A historical entry gives phrases (former names, seats, demonyms) whose
+// reading depends on the date: "East Germany" is DDR until 1990-10-02 and
+// DEU from 1990-10-03, "Bonn" is the seat of DEU until 1999. Its form is
+// name (the default), demonym, capital or seat; its terms have no role,
+// and an empty from or to leaves that end open. At a date in no term the
+// phrases match nothing; with the date unknown they read as the latest
+// term, as officials do. The German Democratic Republic is the state
+// DDR, with no forms of its own. Former names of renamed states read as
+// the successor (Zaire: COD; Czechoslovakia: CZE; Yugoslavia: SRB; the
+// Soviet Union: RUS).
+//
+// A context rule reads a phrase that is a form of an actor as another
+// actor (with the given form) when a mention of one of the codes in when
+// is in the same text (scope text, the default) or the same sentence
+// (scope sentence): "Tripoli" is LBY, and LBN in a text that names
+// Lebanon; "Brussels" is the EU's seat, and Belgium's capital in a
+// sentence that names Belgium; bare "Congo" is COD, and COG in a text
+// that names the Republic of the Congo. A rule whose phrase a later
+// document takes away is dropped.
 // State codes are 3 upper-case letters, organisation codes 2 to 12
 // upper-case letters or digits. stance/data/actors/README.md describes the
 // matching rules and the choices made in the data.
@@ -177,7 +214,10 @@ var actorData embed.FS
 //     replaced as a whole (aliases and terms); a new name adds an
 //     official. A code or an official name given twice in one document
 //     (or in the embedded data) is an error.
-//   - Exclude phrases and name suffixes are added to the existing ones.
+//   - Exclude phrases, name suffixes, historical entries and not_typos
+//     words are added to the existing ones; a context rule replaces the
+//     rule of the same phrase of an earlier document (within one
+//     document, two rules of one phrase are an error).
 //
 // Errors name the document, the entry and the field, for example
 // `override 1: states[0] (code "fre"): code: state code "fre" must be 3 upper-case letters`.

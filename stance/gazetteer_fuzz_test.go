@@ -17,6 +17,9 @@ func FuzzFind(f *testing.F) {
 		"Côte d\u2019Ivoire, É\u0301lysée, Erdoğan, \xff\xfe",
 		"Vladimir Putin met Xi Jinping and Blinken.",
 		strings.Repeat("Papua New ", 20),
+		"MOSCOW, Feb 24 (Reuters) - Afganistan, Netanyhu and Phillippines.",
+		"BEIJING —\nTRIPOLI, Lebanon (AP) -- Tripoli, Brussels. Belgian Brussels; Congo, Brazzaville.",
+		"East Germany, Bonn, GDR and Zaire; AUSTRLIA, Slovania, LeBaron.",
 		"",
 	} {
 		f.Add(s, int64(0))
@@ -54,6 +57,8 @@ func FuzzLoadGazetteer(f *testing.F) {
 	f.Add([]byte("states: [{code: FRE, name: Freedonia, names: [Freedonia]}]"))
 	f.Add([]byte("officials: [{name: X, terms: [{country: USA, role: head_of_state, from: 2000-01-01}]}]"))
 	f.Add([]byte("exclude: [a b c]\nnot_surnames: [Z]"))
+	f.Add([]byte("historical: [{form: seat, names: [Oldtown], terms: [{country: USA, to: 1900-01-01}, {country: GBR}]}]"))
+	f.Add([]byte("context: [{phrase: Paris, when: [USA], scope: sentence, country: USA, form: capital}]\nnot_typos: [Parisian]"))
 	f.Fuzz(func(t *testing.T, doc []byte) {
 		g, err := LoadGazetteer(doc)
 		if err == nil && g.Kind("USA") != KindState {

@@ -7,11 +7,21 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/goccy/go-yaml"
+	"github.com/stancemon/stancemon/internal/strictyaml"
 )
 
 //go:embed data/cues.yaml
 var cueData []byte
+
+// cueBaseData is the generated cue lexicon (data/cues_cameo.yaml, built by
+// internal/lexgen from the CAMEO verb dictionary and the CAMEO to PLOVER
+// crosswalk), which a lexicon document names as its "base".
+//
+//go:embed data/cues_cameo.yaml
+var cueBaseData []byte
+
+// cueBases are the lexicons a document may name as its base.
+var cueBases = map[string][]byte{"cues_cameo.yaml": cueBaseData}
 
 // wordClass is a bit set of the function-word classes of a word form.
 type wordClass uint32
@@ -107,10 +117,13 @@ type wordInfo struct {
 
 // lexicon is the compiled cue lexicon. It is immutable once built.
 type lexicon struct {
-	words       map[string]wordInfo
-	byFirst     map[int32][]int // first lemma id -> cue ids, longest first
-	cues        []cueDef
-	lemmas      []string // lemma id -> lemma (index 0 unused)
+	words   map[string]wordInfo
+	byFirst map[int32][]int // first lemma id -> cue ids, longest first
+	cues    []cueDef
+	lemmas  []string // lemma id -> lemma (index 0 unused)
+	// sources holds, by cue id, where a base cue came from ("" for the
+	// cues of the document itself).
+	sources     []string
 	catSign     map[Category]float64
 	boilerFirst map[string][][]byte // first word -> boilerplate phrases
 	boilerAny   [][]byte            // boilerplate marks that are no word ("©")
@@ -119,11 +132,19 @@ type lexicon struct {
 	threatDef int32
 }
 
-// lexiconFile is the YAML schema of data/cues.yaml.
+// lexiconFile is the YAML schema of data/cues.yaml and of the generated
+// data/cues_cameo.yaml.
 type lexiconFile struct {
+	// Base names a generated lexicon (data/cues_cameo.yaml) loaded
+	// beneath this one: an entry here wins over a base entry for the same
+	// words. Default: none.
+	Base       string              `yaml:"base"`
 	Categories map[string]int      `yaml:"categories"`
 	Cues       map[string][]string `yaml:"cues"`
 	Words      map[string][]string `yaml:"words"`
+	// Sources maps the words of an entry (first forms, one space apart)
+	// to where it came from. Default: none.
+	Sources map[string][]string `yaml:"sources"`
 }
 
 // knownCategories lists the PLOVER categories the lexicon may use.
@@ -132,58 +153,197 @@ var knownCategories = []Category{
 	Demand, Disapprove, Reject, Threaten, Sanction, Protest, Mobilize, Coerce, Assault,
 }
 
-// loadLexicon compiles a cue lexicon document.
+// pendingCue is a parsed cue entry before its lemmas are assigned.
+type pendingCue struct {
+	def    cueDef
+	words  []string // as written, "a|b" for irregular forms
+	source string   // where a base entry came from; "" for own entries
+}
+
+// loadLexicon compiles a cue lexicon document, on top of the base it names.
 func loadLexicon(data []byte) (*lexicon, error) {
 	var f lexiconFile
-	if err := yaml.UnmarshalWithOptions(data, &f, yaml.Strict()); err != nil {
+	if err := strictyaml.Unmarshal(data, &f); err != nil {
 		return nil, fmt.Errorf("decoding cue lexicon: %w", err)
 	}
-	lx := &lexicon{words: make(map[string]wordInfo), byFirst: make(map[int32][]int), lemmas: []string{""}, catSign: map[Category]float64{}}
-	reg := lemmaRegistry{ids: map[string]int32{}, generated: map[string]int32{}}
+	own, err := parseCues(&f, nil)
+	if err != nil {
+		return nil, fmt.Errorf("compiling cue lexicon: %w", err)
+	}
+	all := own
+	if f.Base != "" {
+		bdata, ok := cueBases[f.Base]
+		if !ok {
+			return nil, fmt.Errorf("compiling cue lexicon: base: unknown lexicon %q", f.Base)
+		}
+		var bf lexiconFile
+		if err := strictyaml.Unmarshal(bdata, &bf); err != nil {
+			return nil, fmt.Errorf("decoding base cue lexicon %s: %w", f.Base, err)
+		}
+		if bf.Base != "" || len(bf.Words) > 0 {
+			return nil, fmt.Errorf("compiling base cue lexicon %s: a base has no base and no words of its own", f.Base)
+		}
+		base, err := parseCues(&bf, f.Categories)
+		if err != nil {
+			return nil, fmt.Errorf("compiling base cue lexicon %s: %w", f.Base, err)
+		}
+		all = append(all, overlay(own, base)...)
+	}
+	return compileLexicon(&f, all)
+}
+
+// parseCues parses the cue entries of a document, categories in sorted
+// order (deterministic lemma ids). signs, if not nil, are the category
+// signs of the document on top, which this one must agree with.
+func parseCues(f *lexiconFile, signs map[string]int) ([]pendingCue, error) {
 	cats := make([]string, 0, len(f.Cues))
 	for c := range f.Cues {
 		cats = append(cats, c)
 	}
-	sort.Strings(cats) // deterministic lemma ids
-	type pending struct {
-		def   cueDef
-		words []string
-	}
-	var singles, phrases []pending
+	sort.Strings(cats)
+	var out []pendingCue
+	keys := map[string]bool{}
 	for _, c := range cats {
 		cat := Category(c)
 		if !containsCategory(cat) {
-			return nil, fmt.Errorf("compiling cue lexicon: cues: unknown category %q", c)
+			return nil, fmt.Errorf("cues: unknown category %q", c)
 		}
 		sign, ok := f.Categories[c]
 		if !ok || (sign != 1 && sign != -1) {
-			return nil, fmt.Errorf("compiling cue lexicon: categories: %s needs a sign of 1 or -1", c)
+			return nil, fmt.Errorf("categories: %s needs a sign of 1 or -1", c)
+		}
+		if top, ok := signs[c]; ok && top != sign {
+			return nil, fmt.Errorf("categories: %s has sign %d, the lexicon on top %d", c, sign, top)
 		}
 		for i, entry := range f.Cues[c] {
 			d, words, err := parseCueEntry(entry)
 			if err != nil {
-				return nil, fmt.Errorf("compiling cue lexicon: cues.%s[%d] %q: %w", c, i, entry, err)
+				return nil, fmt.Errorf("cues.%s[%d] %q: %w", c, i, entry, err)
 			}
 			d.cat, d.sign = cat, float64(sign)
-			lx.catSign[cat] = d.sign
-			if len(words) == 1 {
-				singles = append(singles, pending{d, words})
-			} else {
-				phrases = append(phrases, pending{d, words})
+			k := cueKey(words)
+			keys[k] = true
+			out = append(out, pendingCue{def: d, words: words, source: strings.Join(f.Sources[k], "; ")})
+		}
+	}
+	for k := range f.Sources {
+		if !keys[k] {
+			return nil, fmt.Errorf("sources: %q names no cue entry", k)
+		}
+	}
+	return out, nil
+}
+
+// cueKey returns the words of an entry, first forms only, one space apart:
+// the key of its sources.
+func cueKey(words []string) string {
+	first := make([]string, len(words))
+	for i, w := range words {
+		first[i], _, _ = strings.Cut(w, "|")
+	}
+	return strings.Join(first, " ")
+}
+
+// overlay returns the base entries that no own entry shadows: an own entry
+// for the same words wins, whatever its category. Words are the same when
+// one is a form of the other that the scorer derives ("sanction",
+// "sanctions"; "meet|met", "met").
+func overlay(own, base []pendingCue) []pendingCue {
+	byFirst := map[string][]int{} // every form of an own entry's first word -> entries
+	for i, p := range own {
+		for f := range wordForms(p.words[0]) {
+			byFirst[f] = append(byFirst[f], i)
+		}
+	}
+	var out []pendingCue
+	for _, b := range base {
+		if !shadowed(b.words, own, byFirst) {
+			out = append(out, b)
+		}
+	}
+	return out
+}
+
+// shadowed reports whether an own entry has the same words as words.
+func shadowed(words []string, own []pendingCue, byFirst map[string][]int) bool {
+	seen := map[int]bool{}
+	for f := range wordForms(words[0]) {
+		for _, i := range byFirst[f] {
+			if seen[i] || len(own[i].words) != len(words) {
+				continue
 			}
+			seen[i] = true
+			same := true
+			for k := 0; k < len(words) && same; k++ {
+				same = sameWord(own[i].words[k], words[k])
+			}
+			if same {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// wordForms returns the forms of a cue word ("a|b") and their regular
+// inflections.
+func wordForms(w string) map[string]bool {
+	m := map[string]bool{}
+	for _, alt := range strings.Split(w, "|") {
+		m[alt] = true
+		for _, f := range inflections(alt) {
+			m[f] = true
+		}
+	}
+	return m
+}
+
+// sameWord reports whether cue words a and b ("a|b" forms) are the same
+// word: a form of one is a form of the other as the scorer derives it
+// ("sanction", "sanctions"; "meet|met", "met"; but not "aid", "aide").
+func sameWord(a, b string) bool {
+	fa, fb := wordForms(a), wordForms(b)
+	for _, alt := range strings.Split(b, "|") {
+		if fa[alt] {
+			return true
+		}
+	}
+	for _, alt := range strings.Split(a, "|") {
+		if fb[alt] {
+			return true
+		}
+	}
+	return false
+}
+
+// compileLexicon assigns lemmas to the parsed cues and reads the function
+// words of f.
+func compileLexicon(f *lexiconFile, cues []pendingCue) (*lexicon, error) {
+	lx := &lexicon{words: make(map[string]wordInfo), byFirst: make(map[int32][]int), lemmas: []string{""}, catSign: map[Category]float64{}}
+	reg := lemmaRegistry{ids: map[string]int32{}, generated: map[string]int32{}}
+	var singles, phrases []pendingCue
+	for _, p := range cues {
+		lx.catSign[p.def.cat] = p.def.sign
+		if len(p.words) == 1 {
+			singles = append(singles, p)
+		} else {
+			phrases = append(phrases, p)
 		}
 	}
 	// Single words first, each its own lemma; then phrases, whose words
 	// reuse the lemma of any known form ("lift sanctions" -> "sanction").
+	// Own entries come before base ones, so their forms win.
 	for _, p := range singles {
 		p.def.lemmas = []int32{reg.explicit(lx, p.words[0])}
 		lx.cues = append(lx.cues, p.def)
+		lx.sources = append(lx.sources, p.source)
 	}
 	for _, p := range phrases {
 		for _, w := range p.words {
 			p.def.lemmas = append(p.def.lemmas, reg.reuse(lx, w))
 		}
 		lx.cues = append(lx.cues, p.def)
+		lx.sources = append(lx.sources, p.source)
 	}
 	generated := reg.generated
 	for form, id := range generated {

@@ -43,6 +43,25 @@ func (a *analyser) hypothetical(i, lo int) bool {
 	return false
 }
 
+// speculative reports whether the cue at token i is only supposed: a modal
+// of possibility stands right before it or its auxiliaries ("Japan may
+// arrange swap agreements", "Iran might attack", "could impose
+// sanctions"), which CONVENTIONS.md counts as speculation, not a stance.
+// "would" and "will" state an intention and are no speculation.
+func (a *analyser) speculative(i, lo int) bool {
+	for j, n := i-1, 0; j >= lo && n < 4; j, n = j-1, n+1 {
+		a.steps++
+		switch string(a.word(j)) {
+		case "may", "might", "could":
+			return j == 0 || !a.isWord(j-1, "it") // "it may be that" is a hedge
+		case "be", "have", "also", "still", "yet", "soon", "well", "not", "to":
+			continue
+		}
+		return false
+	}
+	return false
+}
+
 // denialVerbs deny or reject the claim that follows them.
 var denialVerbs = [][]byte{[]byte("den"), []byte("reject"), []byte("dismiss"), []byte("refut"), []byte("rebuff"), []byte("disput")}
 

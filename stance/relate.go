@@ -350,6 +350,50 @@ func (a *analyser) segmentSubject(lo, end int, speech bool) int32 {
 	return noActor
 }
 
+// givingVerbs take an indirect object before a noun cue: "give Kenya a
+// grant", "offered Iraq help", "sent Ukraine weapons".
+var givingVerbs = map[string]bool{
+	"give": true, "gives": true, "gave": true, "given": true, "giving": true,
+	"offer": true, "offers": true, "offered": true, "offering": true,
+	"send": true, "sends": true, "sent": true, "sending": true,
+	"lend": true, "lends": true, "lent": true, "lending": true,
+	"grant": true, "grants": true, "granted": true, "granting": true,
+	"promise": true, "promises": true, "promised": true, "promising": true,
+	"owe": true, "owes": true, "owed": true, "deny": true, "denied": true, "denies": true,
+	"sell": true, "sells": true, "sold": true, "selling": true,
+}
+
+// indirectObject returns the actor group that stands between a giving verb
+// and noun cue i ("give Kenya a grant of 40 million euros"), or noActor. A
+// possessive is the noun's owner, not a receiver ("gave Kenya's army").
+func (a *analyser) indirectObject(i int) int32 {
+	sc := a.sc
+	j := i - 1
+	for n := 0; j >= 0 && n < 3 && sc.toks[j].chunk < 0; n++ {
+		t := &sc.toks[j]
+		if t.flags&tfWord == 0 || t.class&^(wcDet|wcQuant) != 0 || t.lemma != 0 && t.cue >= 0 {
+			return noActor
+		}
+		j--
+	}
+	if j < 0 || sc.toks[j].chunk < 0 {
+		return noActor
+	}
+	c := &sc.chunks[sc.toks[j].chunk]
+	if c.poss || c.loc || c.form == FormDemonym {
+		return noActor
+	}
+	g := c.group
+	v := int(sc.chunks[g].t0) - 1
+	for v >= 0 && sc.toks[v].class&wcDet != 0 {
+		v--
+	}
+	if v < 0 || !givingVerbs[string(a.word(v))] {
+		return noActor
+	}
+	return g
+}
+
 // npSource returns the actor that modifies the noun at token i inside its
 // noun phrase ("Russian invasion", "China's assistance", "US-led strikes"),
 // or noActor.
@@ -405,7 +449,7 @@ func (a *analyser) eligibleTarget(c *chunk, cm *cueMatch) bool {
 	if c.econ && d.cat != Sanction && d.cat != Coerce && d.cat != Assault && d.cat != Reject {
 		return false // "fears over the US economy"
 	}
-	if c.prep == pkTopic || c.prep == pkOn && d.sign > 0 {
+	if c.prep == pkTopic || c.prep == pkOn && (d.cat == Consult || d.cat == Agree) {
 		return false // "talks about North Korea", "an agreement on Cambodia"
 	}
 	if c.loc {
@@ -831,7 +875,7 @@ func (a *analyser) relate(ci int32) {
 	if a.irrealis(i) || d.cat == Assault && a.infinitiveAt(int(cm.t1)) {
 		return // "fighting to regain confidence" is no assault
 	}
-	if a.hypothetical(i, lo) || a.denied(i, lo) {
+	if a.hypothetical(i, lo) || a.denied(i, lo) || a.speculative(i, lo) {
 		return // "if Iran attacks Kuwait", "denied that it had attacked Syria"
 	}
 	score := effectiveScore(d, cm.negated)
@@ -878,6 +922,13 @@ func (a *analyser) relate(ci int32) {
 		}
 		a.rule = rule
 		a.addPairs(src, tgt, ci, score, conf, back || sym && a.isWord(int(sc.chunks[tgt].t0)-1, "with"))
+		if sym && !cm.negated && a.members(src)+a.members(tgt) >= minGathering {
+			// "an accord reached by X and the ministers of A, B, C and
+			// D": four or more states together, every pair both ways
+			// (CONVENTIONS.md).
+			a.rule = RuleJoint
+			a.addAmong(src, tgt, ci, score, conf*confJoint/confDirect)
+		}
 	case joint:
 		// Done above: no target beyond the joint actors.
 	case between:
@@ -929,6 +980,13 @@ func (a *analyser) direction(ci int32) (src, tgt int32, conf float64) {
 		if tgt = a.segmentSubject(lo, w, false); tgt < 0 && sc.speaker[i] >= 0 {
 			tgt = sc.speaker[i] // "Kosovo declared independence with ..."
 		}
+	case cm.noun && a.indirectObject(i) >= 0:
+		// "Finland will give Kenya a grant": the giver toward the
+		// receiver named between the verb and the noun.
+		a.rule = RuleSubjectObject
+		io := a.indirectObject(i)
+		tgt = io
+		src = a.segmentSubject(lo, int(sc.chunks[io].t0)-1, false)
 	case cm.noun:
 		a.rule = RuleNounActor
 		src = a.npSource(i)
@@ -968,6 +1026,22 @@ func (a *analyser) direction(ci int32) (src, tgt int32, conf float64) {
 		a.rule = RuleSubjectObject
 		src = a.subject(i, lo, false)
 		tgt = a.target(ci, src)
+		if ps, pt, ok := a.structuralDirection(ci); ok {
+			if ps >= 0 && ps != src && (src < 0 || a.outsideClause(src, i)) {
+				// "The US, which has long backed Israel, condemned Iran":
+				// the subject of the verb group, not an actor of a clause
+				// in between.
+				src, a.rule = ps, RuleParse
+				if pt >= 0 && sc.chunks[pt].code != sc.chunks[src].code {
+					tgt = pt
+				} else if tgt >= 0 && sc.chunks[tgt].code == sc.chunks[src].code {
+					tgt = noActor
+				}
+			}
+			if tgt < 0 && pt >= 0 && src >= 0 && sc.chunks[pt].code != sc.chunks[src].code {
+				tgt, a.rule = pt, RuleParse
+			}
+		}
 	}
 	if spk := sc.speaker[i]; spk >= 0 {
 		switch {
@@ -1224,6 +1298,23 @@ func (a *analyser) addPairs(src, tgt, ci int32, score, conf float64, sym bool) {
 	}
 }
 
+// minGathering is the number of states acting together from which every
+// pair among them is a stance both ways.
+const minGathering = 4
+
+// members returns the number of chunks of group g taken into pairs.
+func (a *analyser) members(g int32) int {
+	return int(min(a.sc.chunks[g].gEnd, g+maxGroupMembers) - g)
+}
+
+// addAmong records the stance of every member of groups g and h toward
+// every other member of both, except pairs within one group that
+// addPairs or addWithin has already recorded.
+func (a *analyser) addAmong(g, h, ci int32, score, conf float64) {
+	a.addWithin(g, ci, score, conf)
+	a.addWithin(h, ci, score, conf)
+}
+
 // addWithin records the stance of every member of group g toward every
 // other member ("China, Russia and South Africa will hold an exercise").
 func (a *analyser) addWithin(g, ci int32, score, conf float64) {
@@ -1260,7 +1351,7 @@ func (a *analyser) stateSide(c contrib, source bool) bool {
 			return true
 		}
 		return false
-	case "ETH", "MOD", "LNG", "PTY", "HRI", "NGO":
+	case "ETH", "MOD", "LNG", "PTY", "HRI", "NGO", "CUR":
 		return false
 	}
 	if source {
