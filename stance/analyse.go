@@ -517,6 +517,9 @@ func (a *analyser) link(ci int) int {
 	sc := a.sc
 	prev, c := &sc.chunks[ci-1], &sc.chunks[ci]
 	gap := int(c.t0 - prev.t1)
+	if gap > 3 && a.titledAnd(prev, c) {
+		return linkAnd
+	}
 	if gap < 1 || gap > 3 {
 		return linkNone
 	}
@@ -591,6 +594,37 @@ func (a *analyser) peopleBefore(j int) bool {
 // comma lists closed by "and" ("China, Russia and South Africa"); commas
 // alone join only in a title ("Russia, China Promote Ties"). Members take
 // the preposition of the first member. It runs in linear time.
+// maxTitledGap is the longest title and name between a state and the "and"
+// that joins it to the next titled official.
+const maxTitledGap = 8
+
+// titledAnd reports whether prev and c are two officials joined by "and",
+// each named by its state and a title or name the gazetteer does not know:
+// "U.S. Treasury Secretary James Baker and West German Finance Minister
+// Gerhard Stoltenberg".
+func (a *analyser) titledAnd(prev, c *chunk) bool {
+	sc := a.sc
+	if prev.form != FormDemonym && prev.form != FormName || c.form != FormDemonym && c.form != FormName {
+		return false
+	}
+	if int(c.t0-prev.t1) > maxTitledGap+2 || int(c.t1) >= len(sc.toks) || sc.toks[c.t1].flags&tfCap == 0 {
+		return false // the second must be titled too ("West German Finance Minister")
+	}
+	and := -1
+	for t := int(prev.t1); t < int(c.t0); t++ {
+		tk := &sc.toks[t]
+		switch {
+		case a.isWord(t, "and") && and < 0 && t > int(prev.t1) && sc.toks[t-1].flags&tfCap != 0:
+			and = t
+		case and < 0 && (tk.flags&tfCap != 0 && tk.flags&tfWord != 0 || a.isWord(t, "of")):
+		case and >= 0 && (a.isWord(t, "the") || tk.flags&tfCap != 0 && tk.flags&tfWord != 0):
+		default:
+			return false
+		}
+	}
+	return and > 0
+}
+
 func (a *analyser) groupChunks(title bool) {
 	sc := a.sc
 	n := len(sc.chunks)

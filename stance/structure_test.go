@@ -17,3 +17,19 @@ func TestScoreStructure(t *testing.T) {
 		{"which clause with a passive", "Iran, which was hit by new sanctions last year, accused Britain.", []string{"IRN>GBR-"}},
 	})
 }
+
+// TestScoreCoordinationAndObjects: titled officials joined by "and",
+// indirect objects of giving verbs, and the cues added for them.
+func TestScoreCoordinationAndObjects(t *testing.T) {
+	runDirectionCases(t, []directionCase{
+		{"titled officials between", "A meeting between U.S. Treasury Secretary James Baker and West German Finance Minister Hans Weber calmed markets.", []string{"DEU>USA+", "USA>DEU+"}},
+		{"titled officials agreed", "U.S. Trade Representative Clayton Yeutter and Japanese Trade Minister Hajime Tamura agreed on chips.", []string{"JPN>USA+", "USA>JPN+"}},
+		{"untitled second is no official", "U.S. Treasury Secretary James Baker and analysts criticised Japan.", []string{"USA>JPN-"}},
+		{"indirect object", "Finland will give Kenya a grant of 40 million euros.", []string{"FIN>KEN+"}},
+		{"indirect object aid", "The United States gave Egypt 2 billion dlrs in aid.", []string{"USA>EGY+"}},
+		{"possessive is no receiver", "Japan gave Kenya's army a grant.", nil},
+		{"settled", "The United States and Argentina have settled a trade dispute.", []string{"ARG>USA+", "USA>ARG+"}},
+		{"pressed", "The United States pressed Japan to open its markets.", []string{"USA>JPN-"}},
+		{"pulled back", "Vietnam pulled back its troops from Cambodia.", []string{"VNM>KHM+"}},
+	})
+}
