@@ -516,10 +516,17 @@ const (
 func (a *analyser) link(ci int) int {
 	sc := a.sc
 	prev, c := &sc.chunks[ci-1], &sc.chunks[ci]
-	gap := int(c.t0 - prev.t1)
-	if gap > 3 && a.titledAnd(prev, c) {
-		return linkAnd
+	if l := a.plainLink(prev, c); l != linkNone || !a.titledAnd(prev, c) {
+		return l
 	}
+	return linkAnd
+}
+
+// plainLink is the link of chunk c to chunk prev through at most three
+// tokens: "and", "-", "/", "&", a comma, "the".
+func (a *analyser) plainLink(prev, c *chunk) int {
+	sc := a.sc
+	gap := int(c.t0 - prev.t1)
 	if gap < 1 || gap > 3 {
 		return linkNone
 	}
@@ -604,17 +611,18 @@ const maxTitledGap = 8
 // Gerhard Stoltenberg".
 func (a *analyser) titledAnd(prev, c *chunk) bool {
 	sc := a.sc
-	if prev.form != FormDemonym && prev.form != FormName || c.form != FormDemonym && c.form != FormName {
+	titled := func(f MentionForm) bool { return f == FormDemonym || f == FormName || f == FormOfficial }
+	if !titled(prev.form) || !titled(c.form) {
 		return false
 	}
-	if int(c.t0-prev.t1) > maxTitledGap+2 || int(c.t1) >= len(sc.toks) || sc.toks[c.t1].flags&tfCap == 0 {
+	if int(c.t0-prev.t1) > maxTitledGap+2 || c.form != FormOfficial && (int(c.t1) >= len(sc.toks) || sc.toks[c.t1].flags&tfCap == 0) {
 		return false // the second must be titled too ("West German Finance Minister")
 	}
 	and := -1
 	for t := int(prev.t1); t < int(c.t0); t++ {
 		tk := &sc.toks[t]
 		switch {
-		case a.isWord(t, "and") && and < 0 && t > int(prev.t1) && sc.toks[t-1].flags&tfCap != 0:
+		case a.isWord(t, "and") && and < 0 && (t > int(prev.t1) && sc.toks[t-1].flags&tfCap != 0 || t == int(prev.t1) && prev.form == FormOfficial):
 			and = t
 		case and < 0 && (tk.flags&tfCap != 0 && tk.flags&tfWord != 0 || a.isWord(t, "of")):
 		case and >= 0 && (a.isWord(t, "the") || tk.flags&tfCap != 0 && tk.flags&tfWord != 0):
@@ -622,7 +630,7 @@ func (a *analyser) titledAnd(prev, c *chunk) bool {
 			return false
 		}
 	}
-	return and > 0
+	return and >= 0
 }
 
 func (a *analyser) groupChunks(title bool) {
