@@ -315,6 +315,10 @@ func (a *analyser) setAgent(c *chunk) {
 		c.agent, c.sub = "ETH", true
 		return
 	}
+	if k := int(c.t0) - 2; k >= 0 && a.isWord(k+1, "of") && sc.toks[k].class&wcCompany != 0 {
+		c.agent, c.sub = "BUS", true // "Honda Motor Co Ltd of Japan"
+		return
+	}
 	i := int(c.t1)
 	if a.isPunct(i, '-') && i+1 < len(sc.toks) && describing[string(a.word(i+1))] {
 		c.agent, c.sub = "MOD", true

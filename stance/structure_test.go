@@ -30,6 +30,9 @@ func TestScoreCoordinationAndObjects(t *testing.T) {
 		{"possessive is no receiver", "Japan gave Kenya's army a grant.", nil},
 		{"settled", "The United States and Argentina have settled a trade dispute.", []string{"ARG>USA+", "USA>ARG+"}},
 		{"pressed", "The United States pressed Japan to open its markets.", []string{"USA>JPN-"}},
+		{"announced tariffs", "The White House announced 100 pct tariffs on Japanese electronic goods.", []string{"USA>JPN-"}},
+		{"announced that is reported", "Officials announced that an attack on Iran had failed.", nil},
+		{"company of a state", "The subsidiary of Honda Motor Co Ltd of Japan shipped cars to Taiwan under a deal.", nil},
 		{"pulled back", "Vietnam pulled back its troops from Cambodia.", []string{"VNM>KHM+"}},
 	})
 }
