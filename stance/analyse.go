@@ -83,6 +83,14 @@ type cueMatch struct {
 	negated bool
 	c0, c1  int32 // range of contributions it made
 	through int32 // relation noun its target search went through, or -1
+	// reversed: a reversal verb governs the act ("halted aid", "ended
+	// its boycott"): it counts with the opposite polarity (acts.go).
+	reversed bool
+	// absorbed: the cue is the reversal verb of a reversed act and says
+	// nothing of its own.
+	absorbed bool
+	// failedAct: a failure verb is its predicate ("talks collapsed").
+	failedAct bool
 }
 
 // contrib is the evidence of one cue for one directed pair.
@@ -185,9 +193,11 @@ func (a *analyser) analyse(s string, title bool) (tone float64, keep bool) {
 	a.findSpeakers()
 	a.parse = a.parseSentence()
 	sc.contribs = sc.contribs[:0]
+	a.findReversals()
 	for i := range sc.cues {
 		a.relate(int32(i))
 	}
+	a.findDemands()
 	a.governThreats()
 	a.overrideRelations()
 	a.collectPairs()
@@ -540,7 +550,7 @@ func (a *analyser) plainLink(prev, c *chunk) int {
 		switch {
 		case tk.punct == ',':
 			comma = true
-		case tk.punct == '-' || tk.punct == '/' || tk.punct == '&' || a.isWord(t, "and"):
+		case tk.punct == '-' || tk.punct == '/' || tk.punct == '&' || a.isWord(t, "and") || a.isWord(t, "nor"):
 			and = true
 		case a.isWord(t, "the"):
 		default:

@@ -130,6 +130,9 @@ type lexicon struct {
 	// threatDef is the first THREATEN cue with the intent flag, which an
 	// announced act turns a warning into; -1 if none.
 	threatDef int32
+	// demandDef is the first DEMAND verb cue, which "X said Y must ..."
+	// takes (acts.go).
+	demandDef int32
 }
 
 // lexiconFile is the YAML schema of data/cues.yaml and of the generated
@@ -382,11 +385,14 @@ func compileLexicon(f *lexiconFile, cues []pendingCue) (*lexicon, error) {
 			}
 		}
 	}
-	lx.threatDef = -1
+	lx.threatDef, lx.demandDef = -1, -1
 	for id, d := range lx.cues {
 		lx.byFirst[d.lemmas[0]] = append(lx.byFirst[d.lemmas[0]], id)
 		if lx.threatDef < 0 && d.cat == Threaten && d.flags&cfIntent != 0 {
 			lx.threatDef = int32(id)
+		}
+		if lx.demandDef < 0 && d.cat == Demand && d.flags&cfVerb != 0 {
+			lx.demandDef = int32(id)
 		}
 	}
 	for _, ids := range lx.byFirst {

@@ -57,6 +57,10 @@ func (a *analyser) speculative(i, lo int) bool {
 		case "be", "have", "also", "still", "yet", "soon", "well", "not", "to":
 			continue
 		}
+		if t := &a.sc.toks[j]; a.sc.cues[a.sc.toks[i].cue].noun && t.chunk < 0 && t.flags&tfWord != 0 &&
+			(t.class&(wcLight|wcDet|wcQuant) != 0 || t.lemma == 0 && t.class == 0 && t.flags&tfCap == 0) {
+			continue // "may impose new sanctions on"
+		}
 		return false
 	}
 	return false

@@ -878,7 +878,14 @@ func (a *analyser) relate(ci int32) {
 	if a.hypothetical(i, lo) || a.denied(i, lo) || a.speculative(i, lo) {
 		return // "if Iran attacks Kuwait", "denied that it had attacked Syria"
 	}
+	if cm.absorbed || cm.failedAct {
+		return // "ended (its boycott)", "talks collapsed"
+	}
 	score := effectiveScore(d, cm.negated)
+	if cm.reversed {
+		cm.negated = false
+		score = reversedScore(d)
+	}
 	if score == 0 {
 		return
 	}
@@ -892,7 +899,7 @@ func (a *analyser) relate(ci int32) {
 	if sc.hedged[i] {
 		conf *= hedgeFactor
 	}
-	sym := d.flags&cfSym != 0 && !cm.negated // "X has not agreed to Y's terms" is X's alone
+	sym := d.flags&cfSym != 0 && !cm.negated && !cm.reversed // "X has not agreed to Y's terms" is X's alone
 	// "X agreed to lend Y oil": Y is the object of X's act, no party to an
 	// agreement with X (but "agreed to set up a firm with Y" is joint).
 	back := sym && (cm.noun || !a.infinitiveAt(int(cm.t1)))
@@ -1429,9 +1436,13 @@ func (a *analyser) collectPairs() {
 			continue
 		}
 		pe.score += c.score
+		cat := a.lx.cues[cm.def].cat
+		if cm.reversed {
+			cat = reversedCategory(&a.lx.cues[cm.def])
+		}
 		pe.cues = append(pe.cues, Cue{
 			Text: a.s[start:end], Start: start, End: end,
-			Category: a.lx.cues[cm.def].cat, Negated: cm.negated,
+			Category: cat, Negated: cm.negated,
 		})
 	}
 }

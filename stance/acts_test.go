@@ -1,0 +1,27 @@
+package stance
+
+import "testing"
+
+// TestScoreReversals: a reversal verb turns the act it governs around; a
+// failure verb cancels it; "X said Y must" is X's demand on Y.
+func TestScoreReversals(t *testing.T) {
+	runDirectionCases(t, []directionCase{
+		{"halted aid", "The United States halted aid to Egypt.", []string{"USA>EGY-"}},
+		{"suspended military aid", "The United States suspended military aid to Pakistan.", []string{"USA>PAK-"}},
+		{"lifted blockade", "Israel lifted the blockade of Gaza.", []string{"ISR>PSE+"}},
+		{"ended boycott", "Britain ended its boycott of Libya.", []string{"GBR>LBY+"}},
+		{"lifted embargo", "The United States lifted its embargo on Vietnam.", []string{"USA>VNM+"}},
+		{"cancelled visit", "France cancelled a visit to Algeria.", []string{"FRA>DZA-"}},
+		{"cancelled planned summit", "Japan cancelled a planned summit with South Korea.", []string{"JPN>KOR-"}},
+		{"called off talks", "India called off talks with Pakistan.", []string{"IND>PAK-"}},
+		{"ruled out deal", "India ruled out a deal with Pakistan.", []string{"IND>PAK-"}},
+		{"talks collapsed", "Talks between Iran and Iraq collapsed.", nil},
+		{"plan for talks failed", "The plan for talks between India and Pakistan failed.", nil},
+		{"talks broke down", "Talks between Greece and Turkey broke down on Monday.", nil},
+		{"must", "Iran said Britain must hand over the sailors.", []string{"IRN>GBR-"}},
+		{"should after", "Japan should open its markets, the United States said.", []string{"USA>JPN-"}},
+		{"must of oneself is nothing", "Iran said it must defend itself.", nil},
+		{"neither nor both", "Neither Britain nor France supported the American plan.", []string{"FRA>USA-", "GBR>USA-"}},
+		{"may impose", "Turkey may impose new sanctions on Armenia.", nil},
+	})
+}
