@@ -198,6 +198,11 @@ func (a *analyser) analyse(s string, title bool) (tone float64, keep bool) {
 		a.relate(int32(i))
 	}
 	a.findDemands()
+	var pre float64
+	for i := range sc.cues {
+		pre += effectiveScore(&a.lx.cues[sc.cues[i].def], sc.cues[i].negated)
+	}
+	a.fallbackPairs(pre)
 	a.governThreats()
 	a.overrideRelations()
 	a.collectPairs()

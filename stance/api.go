@@ -84,6 +84,10 @@ const (
 	// one inside another clause ("The US, which has long backed Israel,
 	// condemned Iran").
 	RuleParse Rule = "parse"
+	// RuleFallback: in a sentence where no cue linked a pair, the subject of
+	// a verb the lexicon does not know toward its object, both states; the
+	// polarity is the sentence's tone (low confidence).
+	RuleFallback Rule = "fallback"
 	// RuleInfinitive: an infinitive cue takes the subject of its clause
 	// ("agreed to lift the sanctions on Y").
 	RuleInfinitive Rule = "infinitive"

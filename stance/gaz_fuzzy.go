@@ -104,13 +104,13 @@ func (m *matcher) buildFuzzy(g *Gazetteer, notTypos []string) {
 }
 
 // fuzzyForm reports whether candidate c may be read with one edit: the
-// name of a state (or a dated name) or an official's alias. A demonym, a
-// capital or an organisation is never corrected ("Italiano" is no
-// misspelt "Italian").
+// name of a state (or a dated name) or an official's alias, unless all
+// its holders are strict. A demonym, a capital or an organisation is never
+// corrected ("Italiano" is no misspelt "Italian").
 func (g *Gazetteer) fuzzyForm(c *cand) bool {
 	switch c.form {
 	case FormOfficial:
-		return true
+		return !c.strict
 	case FormName:
 		return c.dated > 0 || c.actor >= 0 && g.actors[c.actor].kind == KindState
 	}

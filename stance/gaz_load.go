@@ -2,6 +2,7 @@ package stance
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"slices"
@@ -13,94 +14,108 @@ import (
 
 // gazFile is the YAML schema of an actor data file (embedded or override).
 type gazFile struct {
-	States        []gazActor    `yaml:"states"`
-	Organisations []gazActor    `yaml:"organisations"`
-	Officials     []gazOfficial `yaml:"officials"`
+	States        []gazActor    `yaml:"states" json:"states"`
+	Organisations []gazActor    `yaml:"organisations" json:"organisations"`
+	Officials     []gazOfficial `yaml:"officials" json:"officials"`
 	// Exclude lists phrases that match nothing; being longer than the
 	// names they contain, they block them ("Washington Post", "New Mexico").
-	Exclude []string `yaml:"exclude"`
+	Exclude []string `yaml:"exclude" json:"exclude"`
 	// NotSurnames lists capitalised words that, following a name marked as
 	// a given name ("Jordan"), do not make it a person's name ("Jordan
 	// King Abdullah", "Chad Monday").
-	NotSurnames []string `yaml:"not_surnames"`
+	NotSurnames []string `yaml:"not_surnames" json:"not_surnames"`
 	// NameSuffixes lists words that, right after a state's name, demonym
 	// or capital, make the phrase the name of something else: a company,
 	// a paper, a sports event, a trade round ("Malaysia Airlines", "Japan
 	// Times", "French Open", "Doha round").
-	NameSuffixes []string `yaml:"name_suffixes"`
+	NameSuffixes []string `yaml:"name_suffixes" json:"name_suffixes"`
 	// Historical lists phrases whose reading depends on the date: former
 	// names, seats and demonyms ("East Germany", "Bonn").
-	Historical []gazHistorical `yaml:"historical"`
+	Historical []gazHistorical `yaml:"historical" json:"historical"`
 	// Context lists phrases read as another actor when a mention of one of
 	// the listed codes is in the same text or sentence ("Tripoli" in a
 	// text about Lebanon).
-	Context []gazContext `yaml:"context"`
+	Context []gazContext `yaml:"context" json:"context"`
 	// NotTypos lists words that are never read as a misspelt name, though
 	// one edit away from one: English words and names ("Grenade",
 	// "Prussian", "Americas").
-	NotTypos []string `yaml:"not_typos"`
+	NotTypos []string `yaml:"not_typos" json:"not_typos"`
 }
 
 // gazHistorical is one set of dated phrases in a data file.
 type gazHistorical struct {
 	// Form is the form of the phrases: name (the default), demonym,
 	// capital or seat.
-	Form  string   `yaml:"form"`
-	Names []string `yaml:"names"`
+	Form  string   `yaml:"form" json:"form"`
+	Names []string `yaml:"names" json:"names"`
 	// Terms give the actor the phrases stand for, by date. Dates are
 	// inclusive; an empty from or to leaves that end open. Role must be
 	// empty.
-	Terms []gazTerm `yaml:"terms"`
+	Terms []gazTerm `yaml:"terms" json:"terms"`
 }
 
 // gazContext is one context rule in a data file.
 type gazContext struct {
 	// Phrase is a form of an actor (its reading without context).
-	Phrase string `yaml:"phrase"`
+	Phrase string `yaml:"phrase" json:"phrase"`
 	// When lists the codes whose mentions switch the reading.
-	When []string `yaml:"when"`
+	When []string `yaml:"when" json:"when"`
 	// Scope is "text" (the default: the whole text given to Find) or
 	// "sentence".
-	Scope string `yaml:"scope"`
+	Scope string `yaml:"scope" json:"scope"`
 	// Country and Form are the reading in context.
-	Country string `yaml:"country"`
-	Form    string `yaml:"form"`
+	Country string `yaml:"country" json:"country"`
+	Form    string `yaml:"form" json:"form"`
 }
 
 // gazActor is one state or organisation in a data file.
 type gazActor struct {
-	Code     string   `yaml:"code"`
-	Name     string   `yaml:"name"`
-	Names    []string `yaml:"names"`
-	Demonyms []string `yaml:"demonyms"`
-	Capitals []string `yaml:"capitals"`
-	Seats    []string `yaml:"seats"`
+	Code     string   `yaml:"code" json:"code"`
+	Name     string   `yaml:"name" json:"name"`
+	Names    []string `yaml:"names" json:"names"`
+	Demonyms []string `yaml:"demonyms" json:"demonyms"`
+	Capitals []string `yaml:"capitals" json:"capitals"`
+	Seats    []string `yaml:"seats" json:"seats"`
 	// GivenNames lists forms (from the lists above) that are also given
 	// names: they do not match when followed by a capitalised word that
 	// looks like a surname ("Jordan Peterson", "Chad Smith").
-	GivenNames []string `yaml:"given_names"`
+	GivenNames []string `yaml:"given_names" json:"given_names"`
 	// NotInCaps lists forms that do not match in all-caps text, where they
 	// cannot be told from a common word ("WHO").
-	NotInCaps []string `yaml:"not_in_caps"`
+	NotInCaps []string `yaml:"not_in_caps" json:"not_in_caps"`
 	// Replace makes the forms of an override entry replace the existing
 	// forms of the actor instead of extending them.
-	Replace bool `yaml:"replace"`
+	Replace bool `yaml:"replace" json:"replace"`
 }
 
 // gazOfficial is one office holder in a data file.
 type gazOfficial struct {
-	Name    string    `yaml:"name"`
-	Aliases []string  `yaml:"aliases"`
-	Terms   []gazTerm `yaml:"terms"`
+	Name    string   `yaml:"name" json:"name"`
+	Aliases []string `yaml:"aliases" json:"aliases"`
+	// Surnames are bare surnames ("Baker"): aliases that count only at a
+	// known date within a term, never with the date unknown, where they
+	// could be anyone's.
+	Surnames []string `yaml:"surnames" json:"surnames"`
+	// Strict makes the official count only at a known date within a term
+	// (no reading with the date unknown), with the name and aliases
+	// written as in the data (an all-caps word in mixed-case text is no
+	// match) and never read through a misspelt word: for generated lists
+	// of lesser officials (officials_phoenix.yaml), whose names may be
+	// other people's.
+	Strict bool `yaml:"strict" json:"strict"`
+	// Source says where a generated entry comes from (a dictionary line);
+	// errors about the entry name it.
+	Source string    `yaml:"source" json:"source"`
+	Terms  []gazTerm `yaml:"terms" json:"terms"`
 }
 
 // gazTerm is one term of office in a data file. Dates are YYYY-MM-DD and
 // inclusive; an empty "to" means still in office.
 type gazTerm struct {
-	Country string `yaml:"country"`
-	Role    string `yaml:"role"`
-	From    string `yaml:"from"`
-	To      string `yaml:"to"`
+	Country string `yaml:"country" json:"country"`
+	Role    string `yaml:"role" json:"role"`
+	From    string `yaml:"from" json:"from"`
+	To      string `yaml:"to" json:"to"`
 }
 
 // bForm is one phrase of an actor while building.
@@ -124,7 +139,9 @@ type bActor struct {
 // bOfficial is one official while building.
 type bOfficial struct {
 	name    string
+	strict  bool
 	aliases []string
+	nSurn   int // the last nSurn aliases are surnames (dated only)
 	terms   []bTerm
 	where   string
 	layer   int
@@ -183,15 +200,45 @@ func newGazBuilder() *gazBuilder {
 }
 
 // decodeGazFile decodes one YAML document strictly (unknown keys are
-// errors). An empty document is an empty file.
+// errors). An empty document is an empty file. A document whose body,
+// after comment lines, is a JSON object is decoded as JSON (which is
+// YAML too) twenty times faster: the large generated officials file is
+// written so.
 func decodeGazFile(doc string, data []byte) (*gazFile, error) {
 	f := new(gazFile)
+	if body := skipCommentLines(data); len(body) > 0 && body[0] == '{' {
+		dec := json.NewDecoder(bytes.NewReader(body))
+		dec.DisallowUnknownFields()
+		if err := dec.Decode(f); err != nil {
+			return nil, fmt.Errorf("%s: decoding JSON: %w", doc, err)
+		}
+		if rest := skipCommentLines(body[dec.InputOffset():]); len(rest) > 0 {
+			return nil, fmt.Errorf("%s: decoding JSON: text after the object", doc)
+		}
+		return f, nil
+	}
 	if len(bytes.TrimSpace(data)) > 0 {
 		if err := yaml.UnmarshalWithOptions(data, f, yaml.DisallowUnknownField()); err != nil {
 			return nil, fmt.Errorf("%s: decoding YAML: %w", doc, err)
 		}
 	}
 	return f, nil
+}
+
+// skipCommentLines returns data without its leading white space and
+// comment lines ("# ...").
+func skipCommentLines(data []byte) []byte {
+	for {
+		data = bytes.TrimLeft(data, " \t\r\n")
+		if len(data) == 0 || data[0] != '#' {
+			return data
+		}
+		i := bytes.IndexByte(data, '\n')
+		if i < 0 {
+			return nil
+		}
+		data = data[i+1:]
+	}
 }
 
 // addDocument merges one decoded document at the given layer. It does not
@@ -223,6 +270,9 @@ func (b *gazBuilder) addDocument(doc string, f *gazFile, layer int) error {
 	for i := range f.Officials {
 		o := &f.Officials[i]
 		where := fmt.Sprintf("%s: officials[%d] (name %q)", doc, i, o.Name)
+		if o.Source != "" {
+			where = fmt.Sprintf("%s: officials[%d] (name %q, from %s)", doc, i, o.Name, o.Source)
+		}
 		if err := b.addOfficial(o, layer, where); err != nil {
 			return err
 		}
@@ -461,7 +511,7 @@ func (b *gazBuilder) addOfficial(o *gazOfficial, layer int, where string) error 
 	if name == "" {
 		return fmt.Errorf("%s: name: empty name", where)
 	}
-	bo := &bOfficial{name: name, where: where, layer: layer}
+	bo := &bOfficial{name: name, strict: o.Strict, where: where, layer: layer}
 	bo.aliases = append(bo.aliases, name)
 	for i, a := range o.Aliases {
 		if err := checkPhrase(a); err != nil {
@@ -470,6 +520,16 @@ func (b *gazBuilder) addOfficial(o *gazOfficial, layer int, where string) error 
 		if !slices.Contains(bo.aliases, a) {
 			bo.aliases = append(bo.aliases, a)
 		}
+	}
+	for i, a := range o.Surnames {
+		if err := checkPhrase(a); err != nil {
+			return fmt.Errorf("%s: surnames[%d]: %w", where, i, err)
+		}
+		if slices.Contains(bo.aliases, a) {
+			return fmt.Errorf("%s: surnames[%d]: %q is also the name or an alias", where, i, a)
+		}
+		bo.aliases = append(bo.aliases, a)
+		bo.nSurn++
 	}
 	if err := checkPhrase(name); err != nil {
 		return fmt.Errorf("%s: name: %w", where, err)
@@ -698,7 +758,7 @@ func (b *gazBuilder) build() (*Gazetteer, error) {
 
 	// Officials.
 	for oi, bo := range b.officials {
-		off := official{name: bo.name}
+		off := official{name: bo.name, strict: bo.strict}
 		for _, t := range bo.terms {
 			id, ok := g.byCode[t.country]
 			if !ok {
@@ -709,8 +769,8 @@ func (b *gazBuilder) build() (*Gazetteer, error) {
 		g.offs = append(g.offs, off)
 		g.stats.officials++
 		g.stats.terms += len(off.terms)
-		for _, a := range bo.aliases {
-			g.m.addOfficial(a, int32(oi))
+		for i, a := range bo.aliases {
+			g.m.addOfficial(a, int32(oi), i >= len(bo.aliases)-bo.nSurn)
 		}
 	}
 	for _, w := range b.notSurnames {

@@ -24,8 +24,15 @@ type cand struct {
 	rule      uint16   // 1 + index in Gazetteer.rules of the phrase's context rule; 0 if none
 	form      MentionForm
 	offs      []int32 // officials sharing this alias (form == FormOfficial)
+	// datedOnly marks the officials of offs (same index) who have the
+	// alias as a surname: they count only at a known date. Nil if none.
+	datedOnly []bool
 	given     bool    // the phrase is also a given name
 	notInCaps bool    // the phrase does not match in all-caps text
+	// strict marks an official alias all of whose holders are strict:
+	// it is never read with one edit, and its case is checked as
+	// written (see tokCaseStrict).
+	strict bool
 	// zeroActor and zeroRole are the reading of an official alias or a
 	// dated phrase when the date is unknown: the country of the latest
 	// term (or -1) and its role.
@@ -136,23 +143,34 @@ func (m *matcher) add(p string, c cand) {
 	m.nodes[n].cands = append(m.nodes[n].cands, c)
 }
 
-// addOfficial adds an alias of official oi; officials sharing an alias
-// share one candidate, tried after the actor phrase if there is one.
-func (m *matcher) addOfficial(p string, oi int32) {
+// addOfficial adds an alias of official oi (a surname if datedOnly);
+// officials sharing an alias share one candidate, tried after the actor
+// phrase if there is one.
+func (m *matcher) addOfficial(p string, oi int32, datedOnly bool) {
 	n, toks := m.walk(p)
 	cs := m.nodes[n].cands
+	ci := -1
 	for i := range cs {
 		if cs[i].form == FormOfficial {
-			for _, o := range cs[i].offs {
-				if o == oi {
-					return
-				}
+			if slices.Contains(cs[i].offs, oi) {
+				return
 			}
-			cs[i].offs = append(cs[i].offs, oi)
-			return
+			ci = i
+			break
 		}
 	}
-	m.nodes[n].cands = append(cs, cand{toks: toks, actor: -1, form: FormOfficial, offs: []int32{oi}, zeroActor: -1})
+	if ci < 0 {
+		m.nodes[n].cands = append(cs, cand{toks: toks, actor: -1, form: FormOfficial, zeroActor: -1})
+		ci = len(m.nodes[n].cands) - 1
+	}
+	c := &m.nodes[n].cands[ci]
+	c.offs = append(c.offs, oi)
+	if datedOnly && c.datedOnly == nil {
+		c.datedOnly = make([]bool, len(c.offs)-1, len(c.offs))
+	}
+	if c.datedOnly != nil {
+		c.datedOnly = append(c.datedOnly, datedOnly)
+	}
 }
 
 // lookup returns the node of phrase p, if it is in the trie.
@@ -216,8 +234,9 @@ func (m *matcher) addSuffix(w string) {
 }
 
 // finish precomputes the date-unknown reading of official aliases: the
-// most recent term of all the alias's holders decides, unless two
-// different holders served different countries at overlapping dates.
+// most recent term of the alias's holders decides (but of no strict
+// official, and not where the alias is a surname), unless two different
+// holders served different countries at overlapping dates.
 func (m *matcher) finish(g *Gazetteer) {
 	for ni := range m.nodes {
 		for ci := range m.nodes[ni].cands {
@@ -230,11 +249,18 @@ func (m *matcher) finish(g *Gazetteer) {
 				continue
 			}
 			c.zeroActor, c.zeroRole = -1, ""
+			c.strict = true
+			for _, oi := range c.offs {
+				c.strict = c.strict && g.offs[oi].strict
+			}
 			if holdersClash(g, c.offs) {
 				continue
 			}
 			var latest time.Time
-			for _, oi := range c.offs {
+			for i, oi := range c.offs {
+				if g.offs[oi].strict || c.datedOnly != nil && c.datedOnly[i] {
+					continue // strict officials and surnames need a date
+				}
 				for _, t := range g.offs[oi].terms {
 					if c.zeroActor < 0 || !t.from.Before(latest) {
 						c.zeroActor, c.zeroRole, latest = int32(t.actor), t.role, t.from
@@ -295,6 +321,12 @@ func termsOverlap(a, b term) bool {
 // unknown": an alias then reads as the most recent term of its holders
 // (Stoltenberg: NATO, not Norway), and gives nothing if two different
 // holders served different countries at overlapping dates (King Abdullah).
+// A bare surname listed as such ("Baker") counts only at a known date.
+// Strict officials (the generated Phoenix office holders) count only at
+// a known date, in mixed-case text only written as in the data (the
+// acronym "GATT" is no Maltese minister Gatt), and not followed by a
+// word that looks like a surname ("Juan Carlos Pugliese" is not King
+// Juan Carlos).
 //
 // Case: names match as written, a lower-case word of a phrase also matches
 // capitalised, and any word also matches in all upper case ("RUSSIA"). When
@@ -494,8 +526,14 @@ func (g *Gazetteer) accept(c *cand, ti *textInfo, span [][2]int, at time.Time, f
 			if i != fz && !tokCaseOK(text[sp[0]:sp[1]], c.toks[i]) {
 				return 0, "", false
 			}
+			if c.strict && !tokCaseStrict(text[sp[0]:sp[1]], c.toks[i]) {
+				return 0, "", false
+			}
 		}
-		if c.given && g.beforeSurname(text, span[len(span)-1][1]) && !ti.title() {
+		// A given name, or a strict official's name, followed by a
+		// surname is another person's name ("Jordan Peterson", "Juan
+		// Carlos Pugliese").
+		if (c.given || c.strict) && g.beforeSurname(text, span[len(span)-1][1]) && !ti.title() {
 			return 0, "", false
 		}
 		if c.actor >= 0 && c.form != FormSeat && g.actors[c.actor].kind == KindState &&
@@ -679,6 +717,25 @@ func tokCaseOK(t, p string) bool {
 			return !hasLower(t)
 		}
 		i, j, k = i+na, j+nb, k+1
+	}
+	return true
+}
+
+// tokCaseStrict reports whether text token t, equal to phrase token p
+// once folded, is written as p, or capitalised where p starts lower case
+// ("Al-Assad" for "al-Assad"): no all-caps word ("GATT" for "Gatt"),
+// unless p is one letter ("K" of "K.").
+func tokCaseStrict(t, p string) bool {
+	if len(p) < 2 {
+		return true
+	}
+	for k := 0; t != ""; k++ {
+		a, na := utf8.DecodeRuneInString(t)
+		b, nb := utf8.DecodeRuneInString(p)
+		if isUpperRune(a) != isUpperRune(b) && !(k == 0 && isUpperRune(a)) {
+			return false
+		}
+		t, p = t[na:], p[nb:]
 	}
 	return true
 }

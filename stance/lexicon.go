@@ -130,6 +130,9 @@ type lexicon struct {
 	// threatDef is the first THREATEN cue with the intent flag, which an
 	// announced act turns a warning into; -1 if none.
 	threatDef int32
+	// coopDef and conflictDef are the cues a fallback pair takes
+	// (structure.go): the first AGREE and DISAPPROVE cues.
+	coopDef, conflictDef int32
 	// demandDef is the first DEMAND verb cue, which "X said Y must ..."
 	// takes (acts.go).
 	demandDef int32
@@ -385,7 +388,7 @@ func compileLexicon(f *lexiconFile, cues []pendingCue) (*lexicon, error) {
 			}
 		}
 	}
-	lx.threatDef, lx.demandDef = -1, -1
+	lx.threatDef, lx.demandDef, lx.coopDef, lx.conflictDef = -1, -1, -1, -1
 	for id, d := range lx.cues {
 		lx.byFirst[d.lemmas[0]] = append(lx.byFirst[d.lemmas[0]], id)
 		if lx.threatDef < 0 && d.cat == Threaten && d.flags&cfIntent != 0 {
@@ -393,6 +396,12 @@ func compileLexicon(f *lexiconFile, cues []pendingCue) (*lexicon, error) {
 		}
 		if lx.demandDef < 0 && d.cat == Demand && d.flags&cfVerb != 0 {
 			lx.demandDef = int32(id)
+		}
+		if lx.coopDef < 0 && d.cat == Cooperate {
+			lx.coopDef = int32(id)
+		}
+		if lx.conflictDef < 0 && d.cat == Disapprove {
+			lx.conflictDef = int32(id)
 		}
 	}
 	for _, ids := range lx.byFirst {
@@ -531,4 +540,12 @@ func isVowel(c byte) bool {
 		return true
 	}
 	return false
+}
+
+// fallbackDef returns the cue a fallback pair of the given score takes.
+func (lx *lexicon) fallbackDef(score float64) int32 {
+	if score < 0 {
+		return lx.conflictDef
+	}
+	return lx.coopDef
 }

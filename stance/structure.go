@@ -144,3 +144,144 @@ func (a *analyser) outsideClause(ci int32, i int) bool {
 	c := a.parse.Clause(int(a.sc.chunks[ci].t0))
 	return !c.Contains(i) && c.Kind != syntax.MainClause && c.Kind != syntax.ComplementClause
 }
+
+// confFallback is the confidence of a pair found by structure alone.
+const confFallback = 0.3
+
+// fallbackPairs links, in a sentence where no cue linked any pair, the
+// subject of each finite, affirmative, factual verb group toward its first
+// object when both are state actors and the verb is no statement, copula or
+// possession: "Japan bought U.S. warships" is unknown to the cue lexicon
+// but still a directed act. Its polarity is the sentence's tone (the cues it
+// has, unlinked), cooperative when there is none.
+func (a *analyser) fallbackPairs(tone float64) {
+	sc := a.sc
+	if a.parse == nil {
+		return
+	}
+	for _, c := range sc.contribs {
+		if !c.dead {
+			return
+		}
+	}
+	if a.sportsResult() {
+		return // "Spain beat Italy 4-2": teams, not states
+	}
+	score := confFallback
+	if tone < 0 {
+		score = -confFallback
+	}
+	for _, v := range a.parse.VGs() {
+		a.steps++
+		if !v.IsFinite() || v.IsNegated() || v.IsHypothetical() || v.IsPassive() || v.Head < 0 || v.Head >= len(sc.toks) {
+			continue
+		}
+		h := &sc.toks[v.Head]
+		// A word the lexicon knows was weighed there: a cue it did not take
+		// ("beat Italy 4-2") or a light verb that needs a noun cue.
+		if h.cue >= 0 || h.lemma != 0 || h.class != 0 || noActVerbs[string(a.word(v.Head))] {
+			continue
+		}
+		if a.hypothetical(v.Head, int(sc.clause0[v.Head])) || a.denied(v.Head, int(sc.clause0[v.Head])) {
+			continue
+		}
+		subj, ok := a.parse.Subject(v)
+		if !ok || subj.Pronoun {
+			continue
+		}
+		src := a.actorIn(subj.Span, false)
+		if src < 0 || !a.stateChunk(src) || sc.chunks[src].form == FormDemonym && sc.chunks[src].agent == "" {
+			continue
+		}
+		for _, ph := range a.parse.Objects(v) {
+			if a.holdsNounCue(ph.Span) || ph.Prep.Len() > 0 && a.isWord(ph.Prep.Start, "despite") {
+				break // "despite a ceasefire deal with Georgia": another act
+			}
+			t := a.firstTarget(ph.NP.Span)
+			if t < 0 || sc.chunks[t].code == sc.chunks[src].code || !a.stateChunk(t) || sc.chunks[t].poss ||
+				sc.chunks[t].form == FormDemonym && sc.chunks[t].agent == "" { // "the Soviet wheat crop"
+				continue
+			}
+			if len(sc.cues) >= maxCuesInSentence {
+				return
+			}
+			sc.cues = append(sc.cues, cueMatch{t0: int32(v.Head), t1: int32(v.Head + 1), def: a.lx.fallbackDef(score), through: -1})
+			ci := int32(len(sc.cues) - 1)
+			sc.cues[ci].c0 = int32(len(sc.contribs))
+			a.rule = RuleFallback
+			a.addPairs(src, t, ci, score, confFallback, false)
+			sc.cues[ci].c1 = int32(len(sc.contribs))
+			break
+		}
+	}
+}
+
+// firstTarget returns the first actor chunk in span sp that is no place,
+// or noActor.
+func (a *analyser) firstTarget(sp syntax.Span) int32 {
+	sc := a.sc
+	for j := sp.Start; j < sp.End && j < len(sc.toks); j++ {
+		if ci := sc.toks[j].chunk; ci >= 0 && !sc.chunks[ci].loc {
+			return sc.chunks[ci].group
+		}
+	}
+	return noActor
+}
+
+// noActVerbs are verbs that say nothing one state does to another: being,
+// having, seeming, rising and falling, reporting.
+var noActVerbs = map[string]bool{
+	"is": true, "are": true, "was": true, "were": true, "be": true, "been": true, "has": true, "have": true, "had": true,
+	"seem": true, "seems": true, "seemed": true, "rose": true, "rise": true, "rises": true, "fell": true, "fall": true, "falls": true,
+	"include": true, "includes": true, "included": true, "remain": true, "remains": true, "remained": true,
+	"become": true, "became": true, "becomes": true, "expect": true, "expects": true, "expected": true,
+	"exceed": true, "exceeded": true, "exceeds": true, "account": true, "accounted": true, "accounts": true,
+	"totalled": true, "totaled": true, "total": true, "totals": true, "compared": true, "reached": true,
+	"import": true, "imports": true, "imported": true, "export": true, "exports": true, "exported": true,
+	"buy": true, "buys": true, "bought": true, "sell": true, "sells": true, "sold": true,
+	"produce": true, "produces": true, "produced": true, "owe": true, "owes": true, "owed": true,
+	"lead": true, "leads": true, "led": true, "follow": true, "follows": true, "followed": true,
+	"face": true, "faces": true, "faced": true, "see": true, "sees": true, "saw": true,
+}
+
+// stateChunk reports whether chunk ci names a state acting as itself: no
+// organisation, sub-state actor, economic figure or place.
+func (a *analyser) stateChunk(ci int32) bool {
+	c := &a.sc.chunks[ci]
+	return a.gaz.Kind(c.code) == KindState && !c.sub && !c.econ && !c.loc
+}
+
+// holdsNounCue reports whether a noun cue stands in span sp.
+func (a *analyser) holdsNounCue(sp syntax.Span) bool {
+	sc := a.sc
+	for j := sp.Start; j < sp.End && j < len(sc.toks); j++ {
+		if k := sc.toks[j].cue; k >= 0 && sc.cues[k].noun {
+			return true
+		}
+	}
+	return false
+}
+
+// sportsWords mark a sentence about a match between national teams.
+var sportsWords = map[string]bool{
+	"penalties": true, "semi": true, "semifinal": true, "semifinals": true, "final": true, "finals": true,
+	"match": true, "cup": true, "goal": true, "goals": true, "tournament": true, "championship": true,
+	"olympic": true, "olympics": true, "league": true, "qualifier": true, "game": true, "games": true,
+}
+
+// sportsResult reports whether the sentence reports a match: a score such
+// as "4-2" or a sports word.
+func (a *analyser) sportsResult() bool {
+	sc := a.sc
+	for i := range sc.toks {
+		t := &sc.toks[i]
+		if sportsWords[string(a.word(i))] {
+			return true
+		}
+		if t.flags&tfNum != 0 && a.isPunct(i+1, '-') && i+2 < len(sc.toks) && sc.toks[i+2].flags&tfNum != 0 &&
+			sc.toks[i+1].start == t.end && sc.toks[i+2].start == sc.toks[i+1].end {
+			return true
+		}
+	}
+	return false
+}

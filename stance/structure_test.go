@@ -36,3 +36,19 @@ func TestScoreCoordinationAndObjects(t *testing.T) {
 		{"pulled back", "Vietnam pulled back its troops from Cambodia.", []string{"VNM>KHM+"}},
 	})
 }
+
+// TestScoreFallback: a verb the lexicon does not know still links two
+// states as subject and object, with the sentence's tone; never for teams,
+// organisations, statistics or verbs the lexicon weighed and left.
+func TestScoreFallback(t *testing.T) {
+	runDirectionCases(t, []directionCase{
+		{"unknown verb", "Japan wooed South Korea with new proposals on Tuesday.", []string{"JPN>KOR+"}},
+		{"unknown verb in a hostile sentence", "Iran harassed Kuwait despite the criticism.", []string{"IRN>KWT-"}},
+		{"sports", "Spain beat Italy 4-2 on penalties.", nil},
+		{"organisation", "Libya abstained in the Security Council vote.", nil},
+		{"statistics", "The U.S. Agriculture Department forecast the Soviet wheat crop at 92 mln tonnes.", nil},
+		{"commerce", "Egypt bought 200,000 tonnes of U.S. wheat.", nil},
+		{"negated", "Japan has not wooed South Korea.", nil},
+		{"conditional", "If Japan wooed South Korea, China would object.", nil},
+	})
+}

@@ -1,4 +1,4 @@
-// Command gazgen writes two generated actor data files of the gazetteer
+// Command gazgen writes three generated actor data files of the gazetteer
 // (stance/data/actors):
 //
 //   - historical_phoenix.yaml: former names of states taken from the
@@ -9,10 +9,17 @@
 //     dictionary under the expected code, and its dates come from the
 //     dictionary where it has them. Names the hand-written files already
 //     hold are left out.
+//   - officials_phoenix.yaml: the persons of the same dictionary with
+//     dated codes of state agents ("[USAGOVBUS 850701-890120]"), as
+//     officials with terms; see officials.go for the rules. It needs the
+//     English word lists too (bare surnames that are English words are
+//     left out), and reads Phoenix.International.actors.txt and
+//     Phoenix.MilNonState.actors.txt beside the country dictionary.
 //   - not_typos.yaml: the words of English word lists (the Debian wamerican
 //     and wbritish lists, /usr/share/dict) that are one edit away from a
 //     word the gazetteer corrects (a word of 7 or more letters of a state's
-//     name or an official's alias), so that Find never reads them as a
+//     name or an official's alias, but not of the strict officials of
+//     officials_phoenix.yaml), so that Find never reads them as a
 //     misspelt name ("Grenade", "Prussian", "Americas"); and the words of
 //     names that are common lower-case words ("republic", "general"), so
 //     that Find never corrects into them.
@@ -26,6 +33,7 @@ package main
 import (
 	"bufio"
 	"bytes"
+	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -51,8 +59,8 @@ func main() {
 func run(args []string, log io.Writer) error {
 	fs := flag.NewFlagSet("gazgen", flag.ContinueOnError)
 	dir := fs.String("data", "stance/data/actors", "actor data directory")
-	phoenix := fs.String("phoenix", "", "Phoenix.Countries.actors.txt (skip the historical file if empty)")
-	dicts := fs.String("dict", "", "comma-separated English word lists (skip the not_typos file if empty)")
+	phoenix := fs.String("phoenix", "", "Phoenix.Countries.actors.txt (skip the historical and officials files if empty)")
+	dicts := fs.String("dict", "", "comma-separated English word lists (skip the officials and not_typos files if empty)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -69,6 +77,17 @@ func run(args []string, log io.Writer) error {
 			return fmt.Errorf("writing %s: %w", historicalFile, err)
 		}
 		fmt.Fprintf(log, "%s: %d phrases\n", historicalFile, n)
+	}
+	if *phoenix != "" && *dicts != "" {
+		// Before not_typos: it reads the officials.
+		out, cnt, err := officialsYAML(*phoenix, *dir, strings.Split(*dicts, ","))
+		if err != nil {
+			return err
+		}
+		if err := os.WriteFile(filepath.Join(*dir, officialsFile), out, 0o644); err != nil {
+			return fmt.Errorf("writing %s: %w", officialsFile, err)
+		}
+		cnt.report(log)
 	}
 	if *dicts != "" {
 		out, n, err := notTyposYAML(*dir, strings.Split(*dicts, ","))
@@ -302,12 +321,23 @@ func findPick(blocks []block, p pick) (line int, from string, err error) {
 	return 0, "", fmt.Errorf("entry %s not found in a block coded %s", p.entry, p.block)
 }
 
-// phoenixDate turns "19491007" (or "491007", years 19xx) into
-// "1949-10-07"; anything else gives "".
+// phoenixDate turns "19491007" (or "491007") into "1949-10-07";
+// anything else gives "". A two-digit year yy is 19yy if yy >= 30 and
+// 20yy below ("070723" is 2007-07-23): the dictionary's dates run from
+// the 1930s to 2014.
 func phoenixDate(s string) string {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return ""
+		}
+	}
 	switch len(s) {
 	case 6:
-		s = "19" + s
+		if s[:2] >= "30" {
+			s = "19" + s
+		} else {
+			s = "20" + s
+		}
 	case 8:
 	default:
 		return ""
@@ -408,25 +438,34 @@ func yamlString(s string) string {
 // dataFile is the part of the actor data schema gazgen reads.
 type dataFile struct {
 	States []struct {
-		Names    []string `yaml:"names"`
-		Demonyms []string `yaml:"demonyms"`
-		Capitals []string `yaml:"capitals"`
-		Seats    []string `yaml:"seats"`
-	} `yaml:"states"`
+		Code     string   `yaml:"code" json:"code"`
+		Names    []string `yaml:"names" json:"names"`
+		Demonyms []string `yaml:"demonyms" json:"demonyms"`
+		Capitals []string `yaml:"capitals" json:"capitals"`
+		Seats    []string `yaml:"seats" json:"seats"`
+	} `yaml:"states" json:"states"`
 	Organisations []struct {
-		Names []string `yaml:"names"`
-		Seats []string `yaml:"seats"`
-	} `yaml:"organisations"`
+		Names []string `yaml:"names" json:"names"`
+		Seats []string `yaml:"seats" json:"seats"`
+	} `yaml:"organisations" json:"organisations"`
 	Officials []struct {
-		Name    string   `yaml:"name"`
-		Aliases []string `yaml:"aliases"`
-	} `yaml:"officials"`
-	Exclude     []string `yaml:"exclude"`
-	NotSurnames []string `yaml:"not_surnames"`
-	Historical  []struct {
-		Form  string   `yaml:"form"`
-		Names []string `yaml:"names"`
-	} `yaml:"historical"`
+		Name     string   `yaml:"name" json:"name"`
+		Aliases  []string `yaml:"aliases" json:"aliases"`
+		Surnames []string `yaml:"surnames" json:"surnames"`
+		Strict   bool     `yaml:"strict" json:"strict"`
+		Terms    []struct {
+			Country string `yaml:"country" json:"country"`
+			From    string `yaml:"from" json:"from"`
+			To      string `yaml:"to" json:"to"`
+		} `yaml:"terms" json:"terms"`
+	} `yaml:"officials" json:"officials"`
+	Exclude      []string `yaml:"exclude" json:"exclude"`
+	NotSurnames  []string `yaml:"not_surnames" json:"not_surnames"`
+	NameSuffixes []string `yaml:"name_suffixes" json:"name_suffixes"`
+	Historical   []struct {
+		Form  string   `yaml:"form" json:"form"`
+		Names []string `yaml:"names" json:"names"`
+	} `yaml:"historical" json:"historical"`
 }
 
 // readData decodes every data file of dir but skip.
@@ -445,7 +484,13 @@ func readData(dir, skip string) ([]dataFile, error) {
 			return nil, fmt.Errorf("reading data: %w", err)
 		}
 		var f dataFile
-		if err := yaml.Unmarshal(data, &f); err != nil {
+		if body := skipComments(data); len(body) > 0 && body[0] == '{' {
+			// JSON (which is YAML), as the generated officials file:
+			// much faster to read.
+			if err := json.Unmarshal(body, &f); err != nil {
+				return nil, fmt.Errorf("decoding %s: %w", p, err)
+			}
+		} else if err := yaml.Unmarshal(data, &f); err != nil {
 			return nil, fmt.Errorf("decoding %s: %w", p, err)
 		}
 		files = append(files, f)
@@ -454,6 +499,22 @@ func readData(dir, skip string) ([]dataFile, error) {
 		return nil, errors.New("no data files in " + dir)
 	}
 	return files, nil
+}
+
+// skipComments returns data without its leading white space and comment
+// lines.
+func skipComments(data []byte) []byte {
+	for {
+		data = bytes.TrimLeft(data, " \t\r\n")
+		if len(data) == 0 || data[0] != '#' {
+			return data
+		}
+		i := bytes.IndexByte(data, '\n')
+		if i < 0 {
+			return nil
+		}
+		data = data[i+1:]
+	}
 }
 
 // knownPhrases returns the folded phrases of every data file but skip.
@@ -523,9 +584,11 @@ func notTyposYAML(dir string, dicts []string) ([]byte, int, error) {
 			}
 		}
 		for _, o := range f.Officials {
-			addWords(o.Name, true)
-			for _, p := range o.Aliases {
-				addWords(p, true)
+			// Strict officials are never corrected into: their words only
+			// leave the list.
+			addWords(o.Name, !o.Strict)
+			for _, p := range append(o.Aliases, o.Surnames...) {
+				addWords(p, !o.Strict)
 			}
 		}
 		for _, h := range f.Historical {

@@ -50,7 +50,8 @@ func TestParsePhoenix(t *testing.T) {
 }
 
 func TestPhoenixDate(t *testing.T) {
-	for in, want := range map[string]string{"19491007": "1949-10-07", "491007": "1949-10-07", ">1990": "", "": ""} {
+	for in, want := range map[string]string{"19491007": "1949-10-07", "491007": "1949-10-07", "300101": "1930-01-01",
+		"291231": "2029-12-31", "070723": "2007-07-23", ">1990": "", "": "", "4910a7": ""} {
 		if got := phoenixDate(in); got != want {
 			t.Errorf("phoenixDate(%q) = %q, want %q", in, got, want)
 		}
@@ -104,6 +105,16 @@ func TestGeneratedFilesCurrent(t *testing.T) {
 	for _, d := range dicts {
 		if _, err := os.Stat(d); err != nil {
 			t.Skipf("no word list: %v", err)
+		}
+	}
+	if _, err := os.Stat(phoenix); err == nil {
+		got, cnt, err := officialsYAML(phoenix, dir, dicts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkSame(t, filepath.Join(dir, officialsFile), got)
+		if cnt.kept < 10000 || cnt.surnames < 1000 {
+			t.Errorf("%d officials, %d surnames: too few", cnt.kept, cnt.surnames)
 		}
 	}
 	got, _, err := notTyposYAML(dir, dicts)
