@@ -6,7 +6,7 @@ CH_DIR    ?= .run/clickhouse
 export STANCEMON_TEST_CLICKHOUSE ?= clickhouse://default:@127.0.0.1:9000/
 
 .PHONY: all build test test-unit test-browser test-shared kill-check demo bench bench-scorer bench-pipeline \
-        services services-stop vet lint fmt fmt-check fuzz ci clean
+        services services-stop vet lint fmt fmt-check fuzz graph ci clean
 
 all: build
 
@@ -20,6 +20,13 @@ demo:
 ## test: starts ClickHouse (installing it if needed), then runs every test against it
 test: services
 	$(GO) test -count=1 ./...
+
+## test-unit: every test that needs no server: the packages whose tests do not reach the
+## ClickHouse test server (tests/chtest); the embedded broker runs in process
+UNIT_PKGS = $(GO) list -test -f '{{.ImportPath}} {{join .Deps " "}}' ./... | \
+	awk '$$1 ~ /\.test$$/ && !/\/tests\/chtest( |$$)/ { sub(/\.test$$/, "", $$1); print $$1 }'
+test-unit:
+	$(GO) test -count=1 $$($(UNIT_PKGS))
 
 ## test-browser: the dashboard in headless Chromium (installs Debian's chromium if needed)
 test-browser: services
@@ -72,6 +79,13 @@ fuzz:
 	    echo "fuzz $$pkg $$f"; $(GO) test -run '^$$' -fuzz "^$$f$$" -fuzztime $(FUZZTIME) $$pkg || exit 1; \
 	  done; \
 	done
+
+## graph: the import graph of the packages, generated from `go list -json` (docs/imports.dot),
+## rendered to docs/imports.svg when Graphviz's dot is installed (apt-get install graphviz)
+graph:
+	$(GO) run ./scripts/importgraph -o docs/imports.dot
+	@if command -v dot >/dev/null; then dot -Tsvg docs/imports.dot -o docs/imports.svg && echo "wrote docs/imports.svg"; \
+	else echo "no dot: apt-get install graphviz to render docs/imports.svg"; fi
 
 ## ci: what .ci/run runs
 ci: fmt-check vet test test-browser

@@ -1,9 +1,12 @@
 // Package alerts turns stance aggregates into alerts when a relationship
-// turns: rule files in the spirit of Prometheus rule files, an evaluator
-// with the states pending, firing and resolved, persistence through
-// store.AlertLog, notifiers (Alertmanager, webhook, Kafka, log) behind
-// bounded queues, and a unit-test format for rules like
-// `promtool test rules`.
+// turns: rule files in the spirit of Prometheus rule files (rules.go), the
+// detectors (detect.go), an evaluator with the states pending, firing and
+// resolved and persistence through store.AlertLog (manager.go), a bounded
+// queue per Notifier (queue.go), and a unit-test format for rules like
+// `promtool test rules` (ruletest.go, over the in-memory store of
+// store/memstore). The notifiers themselves (Alertmanager, webhook, Kafka,
+// log) are in alerts/notify: this package receives them as Notifier
+// values and knows nothing of HTTP or Kafka.
 //
 // # Rule files
 //

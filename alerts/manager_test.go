@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/stancemon/stancemon/store"
+	"github.com/stancemon/stancemon/store/memstore"
 )
 
 var t0 = time.Date(2025, 3, 1, 0, 0, 0, 0, time.UTC)
@@ -121,7 +122,7 @@ func newTestManager(t *testing.T, events []store.EvidenceRow, alog store.AlertLo
 		t.Fatal(err)
 	}
 	cfg.Rules = rs
-	m, err := NewManager(cfg, &memoryAnalyst{events: events}, alog, n...)
+	m, err := NewManager(cfg, memstore.From(events...), alog, n...)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -345,7 +346,7 @@ func TestNewManagerErrors(t *testing.T) {
 		{Config{Rules: rs, ResendDelay: -1}, "resend delay must not be negative"},
 		{Config{Rules: rs, QueueCapacity: -1}, "queue capacity must be positive"},
 	} {
-		_, err := NewManager(tc.cfg, &memoryAnalyst{}, nil)
+		_, err := NewManager(tc.cfg, memstore.New(), nil)
 		if err == nil || !contains(err.Error(), tc.want) {
 			t.Errorf("NewManager(%+v) error = %v, want %q", tc.cfg, err, tc.want)
 		}
@@ -363,7 +364,7 @@ func BenchmarkEvaluate(b *testing.B) {
 	for i := range 50 {
 		events = append(events, span(codes[i%10], codes[(i/10+i%10+1)%10], 0, 96, 6, 0.1)...)
 	}
-	m, err := NewManager(Config{Rules: DefaultRules()}, &memoryAnalyst{events: events}, nil)
+	m, err := NewManager(Config{Rules: DefaultRules()}, memstore.From(events...), nil)
 	if err != nil {
 		b.Fatal(err)
 	}

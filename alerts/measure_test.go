@@ -12,6 +12,7 @@ import (
 	"github.com/stancemon/stancemon/simulate"
 	"github.com/stancemon/stancemon/stance"
 	"github.com/stancemon/stancemon/store"
+	"github.com/stancemon/stancemon/store/memstore"
 	"github.com/stancemon/stancemon/store/sqlite"
 )
 
@@ -26,18 +27,40 @@ func (tr transition) String() string {
 	return fmt.Sprintf("%s %s->%s %s at %s", tr.Rule, tr.Source, tr.Target, tr.State, tr.At.Format(time.RFC3339))
 }
 
-// replay scores the simulated stream of cfg into a fresh embedded store,
-// then evaluates the built-in rules at every interval of their group from
-// the start of the stream to its end, as a live evaluator would have, and
-// returns the firing and resolved notifications in order.
-func replay(t *testing.T, cfg simulate.Config) ([]transition, store.Analyst) {
+// replayStore is what a replay writes to and evaluates against.
+type replayStore interface {
+	store.Writer
+	store.Analyst
+}
+
+// sqliteStore returns a fresh embedded store and its alert log: a replay
+// through the store `stancemon demo` uses.
+func sqliteStore(t *testing.T) (replayStore, store.AlertLog) {
 	t.Helper()
-	ctx := t.Context()
-	st, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "replay.db"))
+	st, err := sqlite.Open(t.Context(), filepath.Join(t.TempDir(), "replay.db"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { st.Close() })
+	return st, st
+}
+
+// memoryStore returns a store in memory and no alert log: the same
+// answers as the embedded store (both pass storetest.RunAnalyst) for
+// replays too long to run through SQLite in a unit test. Without an alert
+// log the evaluator keeps its states in memory, as it does anyway.
+func memoryStore(*testing.T) (replayStore, store.AlertLog) {
+	return memstore.New(), nil
+}
+
+// replay scores the simulated stream of cfg into the store that open
+// returns, then evaluates the built-in rules at every interval of their
+// group from the start of the stream to its end, as a live evaluator would
+// have, and returns the firing and resolved notifications in order.
+func replay(t *testing.T, cfg simulate.Config, open func(*testing.T) (replayStore, store.AlertLog)) ([]transition, store.Analyst) {
+	t.Helper()
+	ctx := t.Context()
+	st, alog := open(t)
 	load(t, ctx, st, cfg)
 
 	var (
@@ -57,7 +80,7 @@ func replay(t *testing.T, cfg simulate.Config) ([]transition, store.Analyst) {
 		return nil
 	})
 	rules := alerts.DefaultRules()
-	m, err := alerts.NewManager(alerts.Config{Rules: rules, Clock: alerts.ClockData}, st, st, record)
+	m, err := alerts.NewManager(alerts.Config{Rules: rules, Clock: alerts.ClockData}, st, alog, record)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -92,7 +115,7 @@ func load(t *testing.T, ctx context.Context, st store.Writer, cfg simulate.Confi
 	}
 	var offset int64
 	for msg, ok := g.Next(); ok; msg, ok = g.Next() {
-		res := sc.Score(stance.Article{ID: msg.ID, Title: msg.Title, Body: msg.Content(), PublishedAt: msg.PublishedAt})
+		res := sc.Score(msg.Stance())
 		b.Items = append(b.Items, store.Item{
 			Pos: store.Position{Topic: "articles", Offset: offset},
 			Article: store.Article{ID: msg.ID, PublishedAt: msg.PublishedAt, Title: msg.Title,
@@ -112,7 +135,7 @@ func load(t *testing.T, ctx context.Context, st store.Writer, cfg simulate.Confi
 // toward China at 50h), soon after them, and on nothing else.
 func TestDemoStreamAlerts(t *testing.T) {
 	cfg := simulate.DemoConfig()
-	got, _ := replay(t, cfg)
+	got, _ := replay(t, cfg, sqliteStore)
 	for _, tr := range got {
 		t.Log(tr)
 	}
@@ -149,7 +172,7 @@ func TestDetectionDelay(t *testing.T) {
 		cfg.Rate = 20
 		cfg.Filler = 0
 		cfg.Dyads = []simulate.Dyad{{Source: "CHN", Target: "PHL", Base: -0.21, Shifts: []simulate.Shift{{At: shift, To: -0.65}}}}
-		got, a := replay(t, cfg)
+		got, a := replay(t, cfg, memoryStore)
 		at := cfg.Start.Add(shift)
 		before := summary(t, a, store.Window{From: cfg.Start, To: at})
 		after := summary(t, a, store.Window{From: at, To: cfg.Start.Add(cfg.Duration)})
@@ -193,7 +216,7 @@ func TestNoFalseAlerts(t *testing.T) {
 	streams = append(streams, single)
 	for i, cfg := range streams {
 		cfg.Duration = 7 * 24 * time.Hour
-		got, _ := replay(t, cfg)
+		got, _ := replay(t, cfg, memoryStore)
 		for _, tr := range got {
 			t.Errorf("stream %d: false alert: %s", i, tr)
 		}

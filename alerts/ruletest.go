@@ -12,6 +12,7 @@ import (
 
 	"github.com/stancemon/stancemon/internal/strictyaml"
 	"github.com/stancemon/stancemon/store"
+	"github.com/stancemon/stancemon/store/memstore"
 )
 
 // TestFile is a rule unit-test file, in the spirit of
@@ -204,7 +205,7 @@ func (tc *TestCase) run(ctx context.Context, rules *RuleSet, start time.Time) er
 	if err != nil {
 		return err
 	}
-	m, err := NewManager(Config{Rules: rules}, &memoryAnalyst{events: events}, nil)
+	m, err := NewManager(Config{Rules: rules}, memstore.From(events...), nil)
 	if err != nil {
 		return err
 	}

@@ -1,5 +1,7 @@
 // Package article defines the article message that stancemon reads from
-// Kafka (schemas/article.schema.json) and its strict decoder.
+// Kafka (schemas/article.schema.json), its strict decoder (Decode), the
+// lenient decoder of the score command's JSON Lines input
+// (DecodeLenient), and the scorer's view of an article (Message.Stance).
 package article
 
 import (
@@ -9,6 +11,8 @@ import (
 	"strings"
 	"time"
 	"unicode/utf8"
+
+	"github.com/stancemon/stancemon/stance"
 )
 
 // DefaultMaxBytes is the default size limit of one message.
@@ -40,6 +44,12 @@ func (m *Message) Content() string {
 		return m.Body
 	}
 	return m.Text
+}
+
+// Stance returns what the scorer reads of m: its id, title, content (Body,
+// or Text when Body is empty) and publication time.
+func (m *Message) Stance() stance.Article {
+	return stance.Article{ID: m.ID, Title: m.Title, Body: m.Content(), PublishedAt: m.PublishedAt}
 }
 
 // Errors returned by Decode, matched with errors.Is. The dead-letter header

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/stancemon/stancemon/stance"
 )
 
 func TestDecode(t *testing.T) {
@@ -82,6 +84,15 @@ func TestContent(t *testing.T) {
 	}
 	if got := (&Message{Text: "t"}).Content(); got != "t" {
 		t.Errorf("Content with text only = %q", got)
+	}
+}
+
+func TestStance(t *testing.T) {
+	at := time.Date(2023, 2, 22, 8, 0, 0, 0, time.UTC)
+	m := Message{ID: "a", PublishedAt: at, Title: "T", Text: "China warned Japan.", URL: "u", Outlet: "o", Lang: "en"}
+	want := stance.Article{ID: "a", Title: "T", Body: "China warned Japan.", PublishedAt: at}
+	if got := m.Stance(); got != want {
+		t.Errorf("Stance = %+v, want %+v", got, want)
 	}
 }
 

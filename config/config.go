@@ -13,7 +13,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/goccy/go-yaml"
+	"github.com/stancemon/stancemon/internal/strictyaml"
 )
 
 // MaxFileBytes is the size limit of a configuration file.
@@ -183,8 +183,9 @@ func displayName(path string) string {
 	return path
 }
 
-// Decode decodes YAML strictly into cfg (unknown keys are errors), keeping
-// the values of cfg for the keys the document does not set.
+// Decode decodes YAML strictly into cfg (unknown keys are errors, reported
+// with line and column, as *strictyaml.Error), keeping the values of cfg
+// for the keys the document does not set. cfg is unchanged on error.
 func Decode(r io.Reader, cfg *Config) error {
 	b, err := io.ReadAll(io.LimitReader(r, MaxFileBytes+1))
 	if err != nil {
@@ -196,13 +197,9 @@ func Decode(r io.Reader, cfg *Config) error {
 	if len(bytes.TrimSpace(b)) == 0 {
 		return nil
 	}
-	dec := yaml.NewDecoder(bytes.NewReader(b), yaml.DisallowUnknownField())
 	decoded := *cfg
-	switch err := dec.Decode(&decoded); {
-	case errors.Is(err, io.EOF): // only comments: keep cfg
-		return nil
-	case err != nil:
-		return errors.New(yaml.FormatError(err, false, true))
+	if err := strictyaml.Unmarshal(b, &decoded); err != nil {
+		return err
 	}
 	*cfg = decoded
 	return nil

@@ -35,14 +35,14 @@ func TestLoadGood(t *testing.T) {
 
 func TestLoadBad(t *testing.T) {
 	tests := map[string]string{
-		"unknown-key.bad.yaml":    `unknown field "topics"`,
+		"unknown-key.bad.yaml":    `2:3: unknown field "topics"`,
 		"bad-duration.bad.yaml":   `invalid duration "soon"`,
 		"broker-no-port.bad.yaml": `kafka.brokers: "localhost" is not a host:port address`,
 		"zero-batch.bad.yaml":     "batch.count must be at least 1, got 0",
 		"log-level.bad.yaml":      `log.level must be debug, info, warn or error, got "loud"`,
 		"dlq-same.bad.yaml":       "kafka.dlq_topic must differ from kafka.topic",
 		"no-store.bad.yaml":       "either clickhouse.dsn or embedded.path must be set",
-		"wrong-type.bad.yaml":     "kafka",
+		"wrong-type.bad.yaml":     "1:8: sequence was used where mapping is expected",
 	}
 	for file, want := range tests {
 		t.Run(file, func(t *testing.T) {

@@ -10,9 +10,9 @@ import (
 	"testing"
 	"time"
 
-	"github.com/stancemon/stancemon/internal/testenv"
 	"github.com/stancemon/stancemon/store"
 	"github.com/stancemon/stancemon/store/storetest"
+	"github.com/stancemon/stancemon/tests/testenv"
 )
 
 // block is a fenced SQL block of a markdown file.

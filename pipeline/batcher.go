@@ -3,7 +3,7 @@ package pipeline
 import (
 	"time"
 
-	"github.com/segmentio/kafka-go"
+	"github.com/stancemon/stancemon/kafka"
 )
 
 // BatchPolicy closes a batch on whichever comes first: Count messages,

@@ -4,7 +4,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/segmentio/kafka-go"
+	"github.com/stancemon/stancemon/kafka"
 )
 
 func TestBatcher(t *testing.T) {

@@ -7,15 +7,14 @@ import (
 	"math/rand/v2"
 	"runtime"
 	"slices"
-	"strconv"
 	"sync"
 	"sync/atomic"
 	"time"
 
-	"github.com/segmentio/kafka-go"
 	"go.uber.org/zap"
 
 	"github.com/stancemon/stancemon/article"
+	"github.com/stancemon/stancemon/kafka"
 	"github.com/stancemon/stancemon/stance"
 	"github.com/stancemon/stancemon/store"
 )
@@ -38,8 +37,10 @@ type Config struct {
 	// BackoffMin and BackoffMax bound the retry delays of store, dead-letter
 	// and commit failures. Defaults: 100ms and 10s.
 	BackoffMin, BackoffMax time.Duration
-	// IsState tells the state codes among the actors of an article (for
-	// articles.countries). Default: none are states.
+	// IsState tells the state codes among the actors of an article, for
+	// articles.countries: every state the article mentions, also those in
+	// no dyad, which the kinds of stance.Dyad do not cover; so the
+	// gazetteer's IsState. Default: none are states.
 	IsState func(code string) bool
 	// OnCommit, when set, is called after each committed batch with the
 	// number of messages it held (stored or dead-lettered).
@@ -50,7 +51,7 @@ type Config struct {
 type Pipeline struct {
 	cfg     Config
 	src     Source
-	dlq     DeadLetterWriter
+	dlq     kafka.Writer
 	scorer  Scorer
 	store   store.Writer
 	log     *zap.Logger
@@ -59,7 +60,7 @@ type Pipeline struct {
 }
 
 // New returns a pipeline. metrics may be nil (unregistered metrics are used).
-func New(cfg Config, src Source, dlq DeadLetterWriter, scorer Scorer, w store.Writer, log *zap.Logger, metrics *Metrics) (*Pipeline, error) {
+func New(cfg Config, src Source, dlq kafka.Writer, scorer Scorer, w store.Writer, log *zap.Logger, metrics *Metrics) (*Pipeline, error) {
 	switch {
 	case src == nil || dlq == nil || scorer == nil || w == nil || log == nil:
 		return nil, errors.New("creating pipeline: source, dead-letter writer, scorer, store and logger are required")
@@ -103,7 +104,7 @@ type batch struct {
 // flushed, stored and committed within Config.DrainTimeout. It returns nil
 // after a clean drain.
 func (p *Pipeline) Run(ctx context.Context) error {
-	fetched := make(chan kafka.Message, fetchQueue)
+	fetched := make(chan kafka.Message, kafka.FetchQueue)
 	batches := make(chan batch, 1)
 	fetchErr := make(chan error, 1)
 	go func() {
@@ -288,7 +289,7 @@ func (p *Pipeline) scoreOne(m kafka.Message) (store.Item, error) {
 	if err != nil {
 		return store.Item{}, err
 	}
-	res := p.scorer.Score(stance.Article{ID: msg.ID, Title: msg.Title, Body: msg.Content(), PublishedAt: msg.PublishedAt})
+	res := p.scorer.Score(msg.Stance())
 	var countries []string
 	if p.cfg.IsState != nil {
 		for code := range res.Actors {
@@ -335,45 +336,4 @@ func (p *Pipeline) retry(ctx context.Context, step string, fn func() error) erro
 		}
 		delay = min(delay*2, p.cfg.BackoffMax)
 	}
-}
-
-// Dead-letter headers.
-const (
-	HeaderError             = "stancemon-error"
-	HeaderErrorKind         = "stancemon-error-kind"
-	HeaderOriginalTopic     = "stancemon-original-topic"
-	HeaderOriginalPartition = "stancemon-original-partition"
-	HeaderOriginalOffset    = "stancemon-original-offset"
-	HeaderTruncated         = "stancemon-truncated"
-)
-
-// deadLetter builds the dead-letter record of m: the original key and
-// value (cut to limit bytes so the record fits the topic), with headers
-// naming the error and the original position.
-func deadLetter(m kafka.Message, err error, limit int) kafka.Message {
-	if limit <= 0 {
-		limit = article.DefaultMaxBytes
-	}
-	headers := []kafka.Header{
-		{Key: HeaderError, Value: []byte(err.Error())},
-		{Key: HeaderErrorKind, Value: []byte(article.Kind(err))},
-		{Key: HeaderOriginalTopic, Value: []byte(m.Topic)},
-		{Key: HeaderOriginalPartition, Value: []byte(strconv.Itoa(m.Partition))},
-		{Key: HeaderOriginalOffset, Value: []byte(strconv.FormatInt(m.Offset, 10))},
-	}
-	value := m.Value
-	if len(value) > limit {
-		value = value[:limit]
-		headers = append(headers, kafka.Header{Key: HeaderTruncated, Value: []byte("true")})
-	}
-	return kafka.Message{Key: m.Key, Value: value, Headers: headers}
-}
-
-func headerValue(m kafka.Message, key string) string {
-	for _, h := range m.Headers {
-		if h.Key == key {
-			return string(h.Value)
-		}
-	}
-	return ""
 }

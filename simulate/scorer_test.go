@@ -37,7 +37,7 @@ func TestScorerReadsTemplates(t *testing.T) {
 			n := 0
 			for m, ok := g.Next(); ok; m, ok = g.Next() {
 				n++
-				res := sc.Score(stance.Article{ID: m.ID, Title: m.Title, Body: m.Body, PublishedAt: m.PublishedAt})
+				res := sc.Score(m.Stance())
 				found := false
 				for _, d := range res.Dyads {
 					switch {

@@ -9,6 +9,10 @@
 // templates of the matching level (sanctions and threats, criticism,
 // talks, praise, agreements), mixed with neutral filler; some articles are
 // about a single state and carry no dyad at all.
+//
+// Pace sends a stream to a Sink, as fast as possible or at a real-time
+// factor: NewLineSink writes JSON Lines, NewKafkaSink publishes to a topic
+// keyed by article id (`stancemon simulate`, `stancemon demo`).
 package simulate
 
 import (

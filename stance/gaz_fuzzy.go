@@ -91,15 +91,14 @@ func (m *matcher) buildFuzzy(g *Gazetteer, notTypos []string) {
 		isTarget[t] = true
 	}
 	for ni := range m.nodes {
-		for key := range m.nodes[ni].next {
+		m.nodes[ni].eachKey(func(key string) {
 			if ni > 0 {
 				key = key[1:] // the spacing byte
 			}
 			if isTarget[key] {
 				m.nodes[ni].fuzzyNext = true
-				break
 			}
-		}
+		})
 	}
 }
 

@@ -143,17 +143,34 @@ type bOfficial struct {
 	aliases []string
 	nSurn   int // the last nSurn aliases are surnames (dated only)
 	terms   []bTerm
-	where   string
+	where   *offLoc
 	layer   int
 }
 
 // bTerm is one term while building.
 type bTerm struct {
-	country string
-	role    string
-	from    time.Time
-	until   time.Time
-	where   string
+	country  string
+	role     string
+	from     time.Time
+	until    time.Time
+	where    string  // of a historical term
+	offWhere termLoc // of an official's term
+}
+
+// termLoc is where an official's term is, for error messages.
+type termLoc struct {
+	off *offLoc
+	i   int
+}
+
+func (l termLoc) String() string { return fmt.Sprintf("%s: terms[%d]", l.off, l.i) }
+
+// location returns where the term is, for error messages.
+func (t *bTerm) location() string {
+	if t.offWhere.off != nil {
+		return t.offWhere.String()
+	}
+	return t.where
 }
 
 // bHistorical is one set of dated phrases while building.
@@ -269,10 +286,7 @@ func (b *gazBuilder) addDocument(doc string, f *gazFile, layer int) error {
 	}
 	for i := range f.Officials {
 		o := &f.Officials[i]
-		where := fmt.Sprintf("%s: officials[%d] (name %q)", doc, i, o.Name)
-		if o.Source != "" {
-			where = fmt.Sprintf("%s: officials[%d] (name %q, from %s)", doc, i, o.Name, o.Source)
-		}
+		where := &offLoc{doc: doc, i: i, name: o.Name, source: o.Source}
 		if err := b.addOfficial(o, layer, where); err != nil {
 			return err
 		}
@@ -504,9 +518,24 @@ func findForm(forms []bForm, p string) (int, bool) {
 	return 0, false
 }
 
+// offLoc is where an official is, for error messages: written only when
+// needed, as the embedded data hold many thousand officials.
+type offLoc struct {
+	doc          string
+	i            int
+	name, source string
+}
+
+func (l *offLoc) String() string {
+	if l.source != "" {
+		return fmt.Sprintf("%s: officials[%d] (name %q, from %s)", l.doc, l.i, l.name, l.source)
+	}
+	return fmt.Sprintf("%s: officials[%d] (name %q)", l.doc, l.i, l.name)
+}
+
 // addOfficial validates one official entry and merges it. Countries are
 // checked in build, once every document is in.
-func (b *gazBuilder) addOfficial(o *gazOfficial, layer int, where string) error {
+func (b *gazBuilder) addOfficial(o *gazOfficial, layer int, where *offLoc) error {
 	name := strings.TrimSpace(o.Name)
 	if name == "" {
 		return fmt.Errorf("%s: name: empty name", where)
@@ -537,8 +566,9 @@ func (b *gazBuilder) addOfficial(o *gazOfficial, layer int, where string) error 
 	if len(o.Terms) == 0 {
 		return fmt.Errorf("%s: terms: an official needs at least one term", where)
 	}
+	bo.terms = make([]bTerm, 0, len(o.Terms))
 	for i, t := range o.Terms {
-		tw := fmt.Sprintf("%s: terms[%d]", where, i)
+		tw := termLoc{off: where, i: i}
 		if t.Country == "" {
 			return fmt.Errorf("%s: country: empty country", tw)
 		}
@@ -549,7 +579,7 @@ func (b *gazBuilder) addOfficial(o *gazOfficial, layer int, where string) error 
 		if err != nil {
 			return fmt.Errorf("%s: from: %w", tw, err)
 		}
-		bt := bTerm{country: t.Country, role: t.Role, from: from, where: tw}
+		bt := bTerm{country: t.Country, role: t.Role, from: from, offWhere: tw}
 		if t.To != "" {
 			to, err := parseDay(t.To)
 			if err != nil {
@@ -579,11 +609,32 @@ func parseDay(s string) (time.Time, error) {
 	if s == "" {
 		return time.Time{}, errors.New("empty date")
 	}
-	t, err := time.Parse(time.DateOnly, s)
-	if err != nil {
-		return time.Time{}, fmt.Errorf("bad date %q, want YYYY-MM-DD", s)
+	// The common case without time.Parse: the embedded data hold tens of
+	// thousands of dates.
+	if len(s) == 10 && s[4] == '-' && s[7] == '-' {
+		y, okY := digits(s[:4])
+		m, okM := digits(s[5:7])
+		d, okD := digits(s[8:])
+		if okY && okM && okD {
+			t := time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC)
+			if t.Year() == y && int(t.Month()) == m && t.Day() == d {
+				return t, nil
+			}
+		}
 	}
-	return t, nil
+	return time.Time{}, fmt.Errorf("bad date %q, want YYYY-MM-DD", s)
+}
+
+// digits reads a run of ASCII digits.
+func digits(s string) (int, bool) {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return 0, false
+		}
+		n = n*10 + int(s[i]-'0')
+	}
+	return n, true
 }
 
 // isRole reports whether s is a non-empty lower_snake_case identifier.
@@ -726,7 +777,7 @@ func (b *gazBuilder) build() (*Gazetteer, error) {
 		for _, t := range h.terms {
 			id, ok := g.byCode[t.country]
 			if !ok {
-				return nil, fmt.Errorf("%s: country: unknown country or organisation %q", t.where, t.country)
+				return nil, fmt.Errorf("%s: country: unknown country or organisation %q", t.location(), t.country)
 			}
 			set.terms = append(set.terms, term{actor: id, from: t.from, until: t.until})
 		}
@@ -738,6 +789,12 @@ func (b *gazBuilder) build() (*Gazetteer, error) {
 		}
 	}
 	g.m.init()
+	// Room for the trie: about two nodes per phrase or alias.
+	n := len(keys)
+	for _, bo := range b.officials {
+		n += len(bo.aliases)
+	}
+	g.m.nodes = slices.Grow(g.m.nodes, 2*n)
 	for _, k := range keys {
 		o := owners[k]
 		for _, f := range append([]bForm{o.form}, variants[k]...) {
@@ -762,7 +819,7 @@ func (b *gazBuilder) build() (*Gazetteer, error) {
 		for _, t := range bo.terms {
 			id, ok := g.byCode[t.country]
 			if !ok {
-				return nil, fmt.Errorf("%s: country: unknown country or organisation %q", t.where, t.country)
+				return nil, fmt.Errorf("%s: country: unknown country or organisation %q", t.location(), t.country)
 			}
 			off.terms = append(off.terms, term{actor: id, role: t.role, from: t.from, until: t.until})
 		}

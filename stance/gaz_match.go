@@ -18,17 +18,17 @@ const (
 
 // cand is one way to read a phrase that ends at a trie node.
 type cand struct {
-	toks      []string // the tokens of the phrase as written in the data
-	actor     int32    // actor id; -1 for an exclude phrase, an official or a dated phrase
-	dated     int32    // 1 + index in Gazetteer.dated for a dated phrase; 0 otherwise
-	rule      uint16   // 1 + index in Gazetteer.rules of the phrase's context rule; 0 if none
-	form      MentionForm
-	offs      []int32 // officials sharing this alias (form == FormOfficial)
+	toks  []string // the tokens of the phrase as written in the data
+	actor int32    // actor id; -1 for an exclude phrase, an official or a dated phrase
+	dated int32    // 1 + index in Gazetteer.dated for a dated phrase; 0 otherwise
+	rule  uint16   // 1 + index in Gazetteer.rules of the phrase's context rule; 0 if none
+	form  MentionForm
+	offs  []int32 // officials sharing this alias (form == FormOfficial)
 	// datedOnly marks the officials of offs (same index) who have the
 	// alias as a surname: they count only at a known date. Nil if none.
 	datedOnly []bool
-	given     bool    // the phrase is also a given name
-	notInCaps bool    // the phrase does not match in all-caps text
+	given     bool // the phrase is also a given name
+	notInCaps bool // the phrase does not match in all-caps text
 	// strict marks an official alias all of whose holders are strict:
 	// it is never read with one edit, and its case is checked as
 	// written (see tokCaseStrict).
@@ -42,9 +42,12 @@ type cand struct {
 
 // mnode is a node of the token trie.
 type mnode struct {
-	// next maps the next token to a child. Below the root, the key starts
-	// with ' ' if the token follows white space and with 0 if it follows
-	// the previous token directly.
+	// kids are the children of a node with few of them, next maps the next
+	// token to a child otherwise (one of the two is empty): most nodes,
+	// within officials' names, have one child. Below the root, a key
+	// starts with ' ' if the token follows white space and with 0 if it
+	// follows the previous token directly.
+	kids  []mkid
 	next  map[string]int32
 	cands []cand
 	// fuzzyNext reports whether a child's token is a target of tolerant
@@ -69,7 +72,70 @@ type matcher struct {
 	fuzzy fuzzyIndex
 }
 
-const bloomWords = 1024 // 65536 bits
+// mkid is a child of a trie node.
+type mkid struct {
+	key  string
+	node int32
+}
+
+// maxKids is the most children a node keeps in a slice.
+const maxKids = 8
+
+// child returns the child of n for key.
+func (n *mnode) child(key []byte) (int32, bool) {
+	if n.next != nil {
+		c, ok := n.next[string(key)]
+		return c, ok
+	}
+	for i := range n.kids {
+		if n.kids[i].key == string(key) {
+			return n.kids[i].node, true
+		}
+	}
+	return 0, false
+}
+
+// childKey is child for a string key (while building).
+func (n *mnode) childKey(key string) (int32, bool) {
+	if n.next != nil {
+		c, ok := n.next[key]
+		return c, ok
+	}
+	for i := range n.kids {
+		if n.kids[i].key == key {
+			return n.kids[i].node, true
+		}
+	}
+	return 0, false
+}
+
+// addChild adds child c of n for key.
+func (n *mnode) addChild(key string, c int32) {
+	if n.next == nil && len(n.kids) < maxKids {
+		n.kids = append(n.kids, mkid{key, c})
+		return
+	}
+	if n.next == nil {
+		n.next = make(map[string]int32, 2*maxKids)
+		for _, k := range n.kids {
+			n.next[k.key] = k.node
+		}
+		n.kids = nil
+	}
+	n.next[key] = c
+}
+
+// eachKey calls f with the key of each child of n.
+func (n *mnode) eachKey(f func(key string)) {
+	for _, k := range n.kids {
+		f(k.key)
+	}
+	for k := range n.next {
+		f(k)
+	}
+}
+
+const bloomWords = 4096 // 262144 bits (32 KiB): about 20,000 first words
 
 // bloomBit returns the word and bit of folded token b in rootBloom.
 func bloomBit(b []byte) (int, uint64) {
@@ -114,14 +180,11 @@ func (m *matcher) walk(p string) (int32, []string) {
 			key = string(buf[:1+k])
 		}
 		toks = append(toks, p[s:e])
-		if m.nodes[n].next == nil {
-			m.nodes[n].next = make(map[string]int32)
-		}
-		c, ok := m.nodes[n].next[key]
+		c, ok := m.nodes[n].childKey(key)
 		if !ok {
 			c = int32(len(m.nodes))
 			m.nodes = append(m.nodes, mnode{})
-			m.nodes[n].next[key] = c
+			m.nodes[n].addChild(key, c)
 		}
 		n = c
 		pos = e
@@ -199,18 +262,13 @@ func (m *matcher) child(node int32, d int, gap bool, buf *[maxTokenBytes + 1]byt
 		if w, bit := bloomBit(buf[1 : 1+k]); m.rootBloom[w]&bit == 0 {
 			return 0, false
 		}
-		c, ok := m.nodes[0].next[string(buf[1:1+k])]
-		return c, ok
-	}
-	if m.nodes[node].next == nil {
-		return 0, false
+		return m.nodes[0].child(buf[1 : 1+k])
 	}
 	buf[0] = 0
 	if gap {
 		buf[0] = ' '
 	}
-	c, ok := m.nodes[node].next[string(buf[:1+k])]
-	return c, ok
+	return m.nodes[node].child(buf[:1+k])
 }
 
 func (m *matcher) addNotSurname(w string) {
@@ -416,14 +474,14 @@ func (g *Gazetteer) find(text string, at time.Time, dst []Mention, work *int) []
 				if fits {
 					if d == 0 {
 						if w, bit := bloomBit(buf[1 : 1+k]); g.m.rootBloom[w]&bit != 0 {
-							child, ok = nodes[node].next[string(buf[1:1+k])]
+							child, ok = nodes[node].child(buf[1 : 1+k])
 						}
-					} else if nodes[node].next != nil {
+					} else if len(nodes[node].kids) > 0 || nodes[node].next != nil {
 						buf[0] = 0
 						if gap {
 							buf[0] = ' '
 						}
-						child, ok = nodes[node].next[string(buf[:1+k])]
+						child, ok = nodes[node].child(buf[:1+k])
 					}
 					if !ok && fz < 0 && k >= minFuzzyLetters && nodes[node].fuzzyNext && fuzzyCase(text[ts:te]) {
 						if t, corrected := g.m.fuzzy.correct(buf[1 : 1+k]); corrected {

@@ -166,7 +166,7 @@ var actorData embed.FS
 //
 //	states:        [{code, name, names, demonyms, capitals, seats, given_names, not_in_caps, replace}]
 //	organisations: [{code, name, names, ...same fields...}]
-//	officials:     [{name, aliases, strict, terms: [{country, role, from, to}]}]
+//	officials:     [{name, aliases, surnames, strict, source, terms: [{country, role, from, to}]}]
 //	exclude:       [phrases that match nothing, e.g. "Washington Post"]
 //	not_surnames:  [words that do not make "Jordan X" a person, e.g. "Monday"]
 //	name_suffixes: [words that make "X word" no state, e.g. "Airlines"]
@@ -175,10 +175,15 @@ var actorData embed.FS
 //	not_typos:     [words never read as a misspelt name, e.g. "Grenade"]
 //
 // Term dates are YYYY-MM-DD, inclusive; a term without "to" is current.
-// A strict official counts only at a known date within a term, written
-// as in the data (in mixed-case text an all-caps word is no match) and
-// never through a misspelt word; the generated officials_phoenix.yaml,
-// office holders of the Phoenix country dictionary, are all strict.
+// Surnames are bare surnames ("Baker"): aliases that count only at a
+// known date within a term. A strict official counts only at a known
+// date within a term, written as in the data (in mixed-case text an
+// all-caps word is no match), not followed by a word that looks like a
+// surname, and never through a misspelt word; the generated
+// officials_phoenix.yaml, office holders of the Phoenix country
+// dictionary, are all strict. Source names where a generated entry comes
+// from, for error messages. A document whose body, after its comment
+// lines, is a JSON object is decoded as JSON (which is YAML).
 //
 // A historical entry gives phrases (former names, seats, demonyms) whose
 // reading depends on the date: "East Germany" is DDR until 1990-10-02 and

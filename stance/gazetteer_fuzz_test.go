@@ -20,6 +20,7 @@ func FuzzFind(f *testing.F) {
 		"MOSCOW, Feb 24 (Reuters) - Afganistan, Netanyhu and Phillippines.",
 		"BEIJING —\nTRIPOLI, Lebanon (AP) -- Tripoli, Brussels. Belgian Brussels; Congo, Brazzaville.",
 		"East Germany, Bonn, GDR and Zaire; AUSTRLIA, Slovania, LeBaron.",
+		"Clayton Yeutter, YEUTTER, Yeutter Industries; the GATT; Juan Carlos Pugliese; Baker said.",
 		"",
 	} {
 		f.Add(s, int64(0))
@@ -59,6 +60,8 @@ func FuzzLoadGazetteer(f *testing.F) {
 	f.Add([]byte("exclude: [a b c]\nnot_surnames: [Z]"))
 	f.Add([]byte("historical: [{form: seat, names: [Oldtown], terms: [{country: USA, to: 1900-01-01}, {country: GBR}]}]"))
 	f.Add([]byte("context: [{phrase: Paris, when: [USA], scope: sentence, country: USA, form: capital}]\nnot_typos: [Parisian]"))
+	f.Add([]byte("officials: [{name: X Y, aliases: [X], surnames: [Y], strict: true, terms: [{country: USA, role: official, from: 2000-01-01}]}]"))
+	f.Add([]byte("# JSON body\n{\"officials\": [{\"name\": \"X Y\", \"surnames\": [\"Y\"], \"strict\": true, \"source\": \"s\", \"terms\": [{\"country\": \"USA\", \"role\": \"official\", \"from\": \"2000-01-01\"}]}]}"))
 	f.Fuzz(func(t *testing.T, doc []byte) {
 		g, err := LoadGazetteer(doc)
 		if err == nil && g.Kind("USA") != KindState {

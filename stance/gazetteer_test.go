@@ -526,6 +526,9 @@ func TestLoadGazetteerErrors(t *testing.T) {
 		{"context_bad_scope.bad.yaml", []string{"context[0] (phrase \"Tripoli\"): scope: \"paragraph\" is not text or sentence"}},
 		{"context_unknown_code.bad.yaml", []string{"context[0] (phrase \"Tripoli\"): when[0]: unknown country or organisation \"FRE\""}},
 		{"not_typos_phrase.bad.yaml", []string{"override 1: not_typos[0]: \"Prussian army\" is not a single word"}},
+		{"surname_alias.bad.yaml", []string{"officials[0] (name \"Rufus T. Firefly\"): surnames[0]: \"Firefly\" is also the name or an alias"}},
+		{"json_unknown_field.bad.yaml", []string{"override 1: decoding JSON", "stict"}},
+		{"json_source.bad.yaml", []string{"officials[0] (name \"Rufus T. Firefly\", from Phoenix.Countries.actors.txt line 7): terms[0]: country: unknown country or organisation \"FRE\""}},
 	}
 	files, err := filepath.Glob("testdata/gazetteer/*.bad.yaml")
 	if err != nil {

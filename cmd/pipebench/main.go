@@ -24,10 +24,9 @@ import (
 	"time"
 
 	ch "github.com/ClickHouse/clickhouse-go/v2"
-	"github.com/segmentio/kafka-go"
 
-	"github.com/stancemon/stancemon/internal/publish"
-	"github.com/stancemon/stancemon/pipeline"
+	"github.com/stancemon/stancemon/internal/jsonl"
+	"github.com/stancemon/stancemon/kafka"
 )
 
 func main() {
@@ -74,7 +73,7 @@ func run() error {
 		return err
 	}
 	brokers := []string{addr}
-	if err := pipeline.EnsureTopics(ctx, brokers, o.partitions, o.topic, o.topic+".dlq"); err != nil {
+	if err := kafka.EnsureTopics(ctx, brokers, o.partitions, o.topic, o.topic+".dlq"); err != nil {
 		return err
 	}
 
@@ -116,20 +115,20 @@ func report(what string, n, size int, d time.Duration) {
 }
 
 func publishCorpus(ctx context.Context, brokers []string, topic, path string, copies int) (n, size int, err error) {
-	w := publish.NewWriter(brokers, topic)
+	w := kafka.NewWriter(brokers, topic)
 	defer w.Close()
 	for range copies {
 		f, err := os.Open(path)
 		if err != nil {
 			return 0, 0, fmt.Errorf("opening corpus: %w", err)
 		}
-		r, err := publish.Reader(f)
+		r, err := jsonl.NewReader(f)
 		if err != nil {
 			f.Close()
 			return 0, 0, err
 		}
 		var last int
-		c, err := publish.Lines(ctx, w, r, func(_, bytes int) { last = bytes })
+		c, err := kafka.PublishLines(ctx, w, r, func(_, bytes int) { last = bytes })
 		f.Close()
 		if err != nil {
 			return 0, 0, err
@@ -142,7 +141,7 @@ func publishCorpus(ctx context.Context, brokers []string, topic, path string, co
 
 // rawConsume reads n messages with a fresh consumer group and commits them.
 func rawConsume(ctx context.Context, brokers []string, topic string, n int) (time.Duration, error) {
-	r := pipeline.NewReader(pipeline.ReaderConfig{Brokers: brokers, Topic: topic, Group: "pipebench-raw",
+	r := kafka.NewReader(kafka.ReaderConfig{Brokers: brokers, Topic: topic, Group: "pipebench-raw",
 		MaxBytes: 1 << 20, MaxWait: 3 * time.Second})
 	defer r.Close()
 	start := time.Now()
@@ -183,10 +182,9 @@ func endToEnd(ctx context.Context, bin string, brokers []string, topic, dsn stri
 		return res, fmt.Errorf("starting stancemon run: %w", err)
 	}
 	defer func() { _ = cmd.Process.Kill(); _ = cmd.Wait() }()
-	client := &kafka.Client{Addr: kafka.TCP(brokers...), Timeout: 10 * time.Second}
 	var first time.Time
 	for {
-		c, err := committed(ctx, client, topic)
+		c, err := kafka.Committed(ctx, brokers, "pipebench-e2e", topic, 64)
 		if err != nil {
 			return res, err
 		}
@@ -206,23 +204,6 @@ func endToEnd(ctx context.Context, bin string, brokers []string, topic, dsn stri
 	var err error
 	res.rss, err = peakRSS(cmd.Process.Pid)
 	return res, err
-}
-
-// committed returns the sum of the committed offsets of the e2e group.
-func committed(ctx context.Context, c *kafka.Client, topic string) (int64, error) {
-	parts := make([]int, 64)
-	for i := range parts {
-		parts[i] = i
-	}
-	resp, err := c.OffsetFetch(ctx, &kafka.OffsetFetchRequest{GroupID: "pipebench-e2e", Topics: map[string][]int{topic: parts}})
-	if err != nil {
-		return 0, fmt.Errorf("fetching committed offsets: %w", err)
-	}
-	var sum int64
-	for _, p := range resp.Topics[topic] {
-		sum += max(p.CommittedOffset, 0)
-	}
-	return sum, nil
 }
 
 // peakRSS reads VmHWM of a process (Linux).

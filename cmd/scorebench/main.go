@@ -12,21 +12,20 @@
 package main
 
 import (
-	"bufio"
-	"compress/gzip"
 	"encoding/json"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
 	"runtime"
-	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
 
 	"github.com/jonreiter/govader"
 
+	"github.com/stancemon/stancemon/internal/jsonl"
 	"github.com/stancemon/stancemon/stance"
 )
 
@@ -61,8 +60,10 @@ type loaded struct {
 	badDates int   // dates that did not parse
 }
 
-// loadCorpus reads a JSON Lines corpus, gzip-compressed if its name ends in
-// ".gz".
+// errLimit stops the reading of the corpus at -limit articles.
+var errLimit = errors.New("limit reached")
+
+// loadCorpus reads a JSON Lines corpus, plain or gzip-compressed.
 func loadCorpus(path string, limit int) (loaded, error) {
 	var l loaded
 	f, err := os.Open(path)
@@ -70,25 +71,21 @@ func loadCorpus(path string, limit int) (loaded, error) {
 		return l, fmt.Errorf("opening corpus: %w", err)
 	}
 	defer f.Close()
-	var r io.Reader = f
-	if strings.HasSuffix(path, ".gz") {
-		zr, err := gzip.NewReader(f)
-		if err != nil {
-			return l, fmt.Errorf("opening gzip corpus: %w", err)
-		}
-		defer zr.Close()
-		r = zr
+	r, err := jsonl.NewReader(f)
+	if err != nil {
+		return l, fmt.Errorf("opening corpus: %w", err)
 	}
-	sc := bufio.NewScanner(r)
-	sc.Buffer(make([]byte, 1<<20), 64<<20)
-	for sc.Scan() {
+	err = jsonl.Scan(r, jsonl.Options{MaxLine: 64 << 20, KeepBlank: true}, func(n int, line []byte, err error) error {
+		if err != nil {
+			return fmt.Errorf("line %d: %w", n, err)
+		}
 		if limit > 0 && len(l.articles) >= limit {
-			break
+			return errLimit
 		}
 		var cl corpusLine
-		if err := json.Unmarshal(sc.Bytes(), &cl); err != nil {
+		if err := json.Unmarshal(line, &cl); err != nil {
 			l.skipped++
-			continue
+			return nil
 		}
 		a := stance.Article{ID: cl.ID, Title: cl.Title, Body: cl.Body}
 		if cl.PublishedAt != "" {
@@ -100,8 +97,9 @@ func loadCorpus(path string, limit int) (loaded, error) {
 		}
 		l.articles = append(l.articles, a)
 		l.bytes += int64(len(cl.Title) + len(cl.Body))
-	}
-	if err := sc.Err(); err != nil {
+		return nil
+	})
+	if err != nil && !errors.Is(err, errLimit) {
 		return l, fmt.Errorf("reading corpus: %w", err)
 	}
 	return l, nil

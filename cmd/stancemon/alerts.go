@@ -12,7 +12,8 @@ import (
 	"go.uber.org/zap"
 
 	"github.com/stancemon/stancemon/alerts"
-	"github.com/stancemon/stancemon/internal/app"
+	"github.com/stancemon/stancemon/alerts/notify"
+	"github.com/stancemon/stancemon/cmd/stancemon/internal/app"
 	"github.com/stancemon/stancemon/internal/obs"
 )
 
@@ -147,7 +148,7 @@ replays of old data and simulated streams.`,
 	fl.StringVar(&o.alertmanager, "alertmanager", "", "Alertmanager base URL, e.g. http://127.0.0.1:9093")
 	fl.StringVar(&o.webhook, "webhook", "", "URL to POST alerts to as JSON")
 	fl.StringVar(&o.kafkaBrokers, "kafka-brokers", "", "Kafka brokers to publish alerts to, comma-separated")
-	fl.StringVar(&o.kafkaTopic, "kafka-topic", alerts.DefaultTopic, "topic of --kafka-brokers")
+	fl.StringVar(&o.kafkaTopic, "kafka-topic", notify.DefaultTopic, "topic of --kafka-brokers")
 	fl.StringVar(&o.generatorURL, "generator-url", "", "link sent with alerts, e.g. the dashboard's address")
 	fl.StringVar(&o.logFormat, "log-format", "auto", "log format: json, console or auto")
 	fl.StringVar(&o.metrics, "metrics", "", "listen address of /metrics, /healthz and /readyz, e.g. 127.0.0.1:9464 (default: none)")

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/stancemon/stancemon/alerts"
+	"github.com/stancemon/stancemon/alerts/notify"
 	"github.com/stancemon/stancemon/simulate"
 	"github.com/stancemon/stancemon/stance"
 	"github.com/stancemon/stancemon/store"
@@ -76,7 +77,7 @@ func TestAlertsRun(t *testing.T) {
 		b.Items = append(b.Items, store.Item{
 			Pos:     store.Position{Topic: "articles", Offset: int64(len(b.Items))},
 			Article: store.Article{ID: m.ID, PublishedAt: m.PublishedAt, Title: m.Title, Outlet: m.Outlet},
-			Result:  sc.Score(stance.Article{ID: m.ID, Title: m.Title, Body: m.Body, PublishedAt: m.PublishedAt}),
+			Result:  sc.Score(m.Stance()),
 		})
 	}
 	if err := st.WriteBatch(t.Context(), b); err != nil {
@@ -91,7 +92,7 @@ func TestAlertsRun(t *testing.T) {
 		got []alerts.Alert
 	)
 	hook := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		var m alerts.WebhookMessage
+		var m notify.WebhookMessage
 		if err := json.NewDecoder(r.Body).Decode(&m); err != nil {
 			http.Error(w, err.Error(), http.StatusBadRequest)
 			return

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -11,17 +10,16 @@ import (
 	"sync/atomic"
 	"time"
 
-	"github.com/segmentio/kafka-go"
 	"github.com/spf13/cobra"
 	"go.uber.org/zap"
 	"golang.org/x/term"
 
 	"github.com/stancemon/stancemon/alerts"
 	"github.com/stancemon/stancemon/broker"
+	"github.com/stancemon/stancemon/cmd/stancemon/internal/app"
 	"github.com/stancemon/stancemon/config"
-	"github.com/stancemon/stancemon/internal/app"
 	"github.com/stancemon/stancemon/internal/obs"
-	"github.com/stancemon/stancemon/internal/publish"
+	"github.com/stancemon/stancemon/kafka"
 	"github.com/stancemon/stancemon/simulate"
 	"github.com/stancemon/stancemon/store"
 )
@@ -177,20 +175,9 @@ func publishSample(ctx context.Context, brokers []string, topic string) (int, er
 	if err != nil {
 		return 0, fmt.Errorf("creating the sample stream: %w", err)
 	}
-	w := publish.NewWriter(brokers, topic)
+	w := kafka.NewWriter(brokers, topic)
 	defer w.Close()
-	var msgs []kafka.Message
-	for m, ok := g.Next(); ok; m, ok = g.Next() {
-		v, err := json.Marshal(m)
-		if err != nil {
-			return 0, fmt.Errorf("encoding sample article %s: %w", m.ID, err)
-		}
-		msgs = append(msgs, kafka.Message{Key: []byte(m.ID), Value: v})
-	}
-	if err := w.WriteMessages(ctx, msgs...); err != nil {
-		return 0, fmt.Errorf("publishing the sample stream: %w", err)
-	}
-	return len(msgs), nil
+	return simulate.Pace(ctx, g, simulate.NewKafkaSink(w), 0, nil, nil)
 }
 
 func resetStore(path string) error {

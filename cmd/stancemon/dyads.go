@@ -10,7 +10,7 @@ import (
 	"github.com/spf13/cobra"
 	"go.uber.org/zap"
 
-	"github.com/stancemon/stancemon/internal/app"
+	"github.com/stancemon/stancemon/cmd/stancemon/internal/app"
 	"github.com/stancemon/stancemon/store"
 )
 

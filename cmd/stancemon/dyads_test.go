@@ -4,65 +4,46 @@ import (
 	"context"
 	"encoding/json"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
 
-	"github.com/stancemon/stancemon/internal/testenv"
 	"github.com/stancemon/stancemon/store"
-	"github.com/stancemon/stancemon/store/clickhouse"
 	"github.com/stancemon/stancemon/store/sqlite"
 	"github.com/stancemon/stancemon/store/storetest"
 )
 
 var fixtureEnd = time.Date(2023, 3, 1, 0, 0, 0, 0, time.UTC)
 
-// TestDyadsCommand runs `stancemon dyads` on both backends filled with the
-// same fixture and checks that it prints what the query interface returns.
+// TestDyadsCommand runs `stancemon dyads` on the embedded store filled with
+// the storetest fixture and checks that it prints what the query interface
+// returns. tests/TestDyadsCommandClickHouse does the same on ClickHouse.
 func TestDyadsCommand(t *testing.T) {
 	ctx := context.Background()
-	batch := storetest.Fixture(fixtureEnd)
 	path := filepath.Join(t.TempDir(), "s.db")
-	lite, err := sqlite.Open(ctx, path)
+	st, err := sqlite.Open(ctx, path)
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer lite.Close()
-	dsn := testenv.ClickHouseDSN(t)
-	ch, err := clickhouse.Open(ctx, dsn)
-	if err != nil {
+	defer st.Close()
+	if err := st.WriteBatch(ctx, storetest.Fixture(fixtureEnd)); err != nil {
 		t.Fatal(err)
 	}
-	defer ch.Close()
-	w := store.Window{From: fixtureEnd.Add(-7 * 24 * time.Hour), To: fixtureEnd}
-	for name, c := range map[string]struct {
-		st   store.Store
-		flag []string
-	}{
-		"sqlite":     {lite, []string{"--store", path}},
-		"clickhouse": {ch, []string{"--clickhouse", dsn}},
-	} {
-		t.Run(name, func(t *testing.T) {
-			if err := c.st.WriteBatch(ctx, batch); err != nil {
-				t.Fatal(err)
-			}
-			want, err := c.st.DyadStats(ctx, w)
-			if err != nil || len(want) == 0 {
-				t.Fatalf("DyadStats: %d rows, %v", len(want), err)
-			}
-			args := append([]string{"dyads", "--format", "json", "--from", "2023-02-22T00:00:00Z", "--to", "2023-03-01T00:00:00Z"}, c.flag...)
-			var got []store.DyadStat
-			if err := json.Unmarshal(mustRun(t, args...), &got); err != nil {
-				t.Fatal(err)
-			}
-			if len(got) != len(want) || got[0] != want[0] || got[len(got)-1] != want[len(want)-1] {
-				t.Errorf("dyads printed %v, want %v", got, want)
-			}
-			table := string(mustRun(t, append([]string{"dyads", "--limit", "1"}, c.flag...)...))
-			if lines := strings.Split(strings.TrimSpace(table), "\n"); len(lines) != 2 || !strings.Contains(lines[0], "MEAN SCORE") {
-				t.Errorf("table with --limit 1:\n%s", table)
-			}
-		})
+	want, err := st.DyadStats(ctx, store.Window{From: fixtureEnd.Add(-7 * 24 * time.Hour), To: fixtureEnd})
+	if err != nil || len(want) == 0 {
+		t.Fatalf("DyadStats: %d rows, %v", len(want), err)
+	}
+	var got []store.DyadStat
+	if err := json.Unmarshal(mustRun(t, "dyads", "--format", "json", "--from", "2023-02-22T00:00:00Z", "--to", "2023-03-01T00:00:00Z", "--store", path), &got); err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("dyads printed %v, want %v", got, want)
+	}
+	table := string(mustRun(t, "dyads", "--limit", "1", "--store", path))
+	if lines := strings.Split(strings.TrimSpace(table), "\n"); len(lines) != 2 || !strings.Contains(lines[0], "MEAN SCORE") {
+		t.Errorf("table with --limit 1:\n%s", table)
 	}
 }
 

@@ -8,6 +8,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/stancemon/stancemon/cmd/stancemon/internal/app"
 	"github.com/stancemon/stancemon/eval"
 )
 
@@ -53,7 +54,7 @@ sentence. The package documentation of eval defines the error kinds.`,
 			if err != nil {
 				return fmt.Errorf("%s: %w", o.gold, err)
 			}
-			sc, err := newScorerFromFile(o.actors)
+			sc, err := app.NewScorer(o.actors)
 			if err != nil {
 				return err
 			}

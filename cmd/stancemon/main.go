@@ -1,5 +1,3 @@
-// Command stancemon watches news as a stream and tells how each country
-// stands toward every other. main only wires the subcommands together.
 package main
 
 import (

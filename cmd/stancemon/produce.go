@@ -10,7 +10,8 @@ import (
 	"github.com/spf13/cobra"
 	"golang.org/x/term"
 
-	"github.com/stancemon/stancemon/internal/publish"
+	"github.com/stancemon/stancemon/internal/jsonl"
+	"github.com/stancemon/stancemon/kafka"
 )
 
 func newProduceCmd() *cobra.Command {
@@ -29,11 +30,11 @@ func newProduceCmd() *cobra.Command {
 				defer f.Close()
 				in = f
 			}
-			r, err := publish.Reader(in)
+			r, err := jsonl.NewReader(in)
 			if err != nil {
 				return err
 			}
-			w := publish.NewWriter(strings.Split(brokers, ","), topic)
+			w := kafka.NewWriter(strings.Split(brokers, ","), topic)
 			defer w.Close()
 			var progress func(lines, bytes int)
 			if term.IsTerminal(int(os.Stderr.Fd())) {
@@ -43,7 +44,7 @@ func newProduceCmd() *cobra.Command {
 				defer bar.Finish() //nolint:errcheck // cosmetic
 				progress = func(lines, _ int) { _ = bar.Set(lines) }
 			}
-			n, err := publish.Lines(cmd.Context(), w, r, progress)
+			n, err := kafka.PublishLines(cmd.Context(), w, r, progress)
 			fmt.Fprintf(cmd.ErrOrStderr(), "published %d articles to %s\n", n, topic)
 			return err
 		},

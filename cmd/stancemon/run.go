@@ -3,7 +3,7 @@ package main
 import (
 	"github.com/spf13/cobra"
 
-	"github.com/stancemon/stancemon/internal/app"
+	"github.com/stancemon/stancemon/cmd/stancemon/internal/app"
 	"github.com/stancemon/stancemon/internal/obs"
 )
 

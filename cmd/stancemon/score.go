@@ -2,7 +2,6 @@ package main
 
 import (
 	"bufio"
-	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -15,6 +14,9 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/stancemon/stancemon/article"
+	"github.com/stancemon/stancemon/cmd/stancemon/internal/app"
+	"github.com/stancemon/stancemon/internal/jsonl"
 	"github.com/stancemon/stancemon/stance"
 )
 
@@ -90,18 +92,6 @@ func openInput(stdin io.Reader, args []string) (io.Reader, func(), error) {
 	return f, func() { f.Close() }, nil
 }
 
-// newScorerFromFile builds a scorer with the override file, if any.
-func newScorerFromFile(actors string) (*stance.Scorer, error) {
-	if actors == "" {
-		return stance.NewScorer()
-	}
-	doc, err := os.ReadFile(actors)
-	if err != nil {
-		return nil, fmt.Errorf("reading actor overrides: %w", err)
-	}
-	return stance.NewScorer(stance.WithOverrides(doc))
-}
-
 // errBadLines is returned when some input lines could not be decoded.
 var errBadLines = errors.New("some input lines were malformed")
 
@@ -126,7 +116,7 @@ func runScore(in io.Reader, out, errOut io.Writer, o scoreOptions) error {
 	if err != nil {
 		return err
 	}
-	sc, err := newScorerFromFile(o.actors)
+	sc, err := app.NewScorer(o.actors)
 	if err != nil {
 		return err
 	}
@@ -143,20 +133,17 @@ func runScore(in io.Reader, out, errOut io.Writer, o scoreOptions) error {
 		return flushOut(w)
 	}
 	bad := 0
-	err = scanLines(in, o.maxLine, func(n int, line []byte, err error) error {
-		if err == nil && len(bytes.TrimSpace(line)) == 0 {
-			return nil
-		}
-		var a stance.Article
+	err = jsonl.Scan(in, jsonl.Options{MaxLine: o.maxLine}, func(n int, line []byte, err error) error {
+		var m article.Message
 		if err == nil {
-			a, err = decodeArticleLine(line)
+			m, err = article.DecodeLenient(line)
 		}
 		if err != nil {
 			bad++
 			fmt.Fprintf(errOut, "stancemon score: line %d: %v\n", n, err)
 			return nil
 		}
-		return writeScored(w, o.format, scoredArticle{ID: a.ID, Result: sc.Score(a)})
+		return writeScored(w, o.format, scoredArticle{ID: m.ID, Result: sc.Score(m.Stance())})
 	})
 	if err != nil {
 		return err
@@ -176,108 +163,6 @@ func flushOut(w *bufio.Writer) error {
 		return fmt.Errorf("writing output: %w", err)
 	}
 	return nil
-}
-
-// errLineTooLong is reported for an input line over the size limit.
-var errLineTooLong = errors.New("line too long")
-
-// scanLines calls fn with each line of r (1-based number, without the line
-// break). A line over max bytes is passed as an errLineTooLong error and
-// the scan goes on with the next line. An error returned by fn stops it.
-func scanLines(r io.Reader, max int, fn func(n int, line []byte, err error) error) error {
-	br := bufio.NewReaderSize(r, 64<<10)
-	var buf []byte
-	n := 0
-	tooLong := false
-	for {
-		part, isPrefix, err := br.ReadLine()
-		if err == io.EOF {
-			return nil
-		}
-		if err != nil {
-			return fmt.Errorf("reading input: %w", err)
-		}
-		if !tooLong {
-			if len(buf)+len(part) > max {
-				tooLong = true
-				buf = buf[:0]
-			} else {
-				buf = append(buf, part...)
-			}
-		}
-		if isPrefix {
-			continue
-		}
-		n++
-		var lineErr error
-		if tooLong {
-			lineErr = fmt.Errorf("%w (limit %d bytes)", errLineTooLong, max)
-		}
-		if err := fn(n, buf, lineErr); err != nil {
-			return err
-		}
-		tooLong = false
-		buf = buf[:0]
-	}
-}
-
-// articleLine is the JSON schema of one input line.
-type articleLine struct {
-	ID          *json.RawMessage `json:"id"`
-	Text        *string          `json:"text"`
-	Title       *string          `json:"title"`
-	Body        *string          `json:"body"`
-	PublishedAt *string          `json:"published_at"`
-}
-
-// decodeArticleLine decodes one JSON Lines article: {"id","text"} or
-// {"id","title","body","published_at"}. The id may be a string or a number.
-// Other fields are ignored, so a gold file ({"id","text","dyads"}) can be
-// scored as it is.
-func decodeArticleLine(line []byte) (stance.Article, error) {
-	var l articleLine
-	dec := json.NewDecoder(bytes.NewReader(line))
-	if err := dec.Decode(&l); err != nil {
-		return stance.Article{}, fmt.Errorf("decoding article: %w", err)
-	}
-	if dec.More() {
-		return stance.Article{}, fmt.Errorf("decoding article: trailing data after the JSON object")
-	}
-	var a stance.Article
-	if l.ID != nil {
-		var s string
-		if err := json.Unmarshal(*l.ID, &s); err == nil {
-			a.ID = s
-		} else {
-			var num json.Number
-			if err := json.Unmarshal(*l.ID, &num); err != nil {
-				return stance.Article{}, fmt.Errorf("decoding article: id must be a string or a number")
-			}
-			a.ID = num.String()
-		}
-	}
-	switch {
-	case l.Text != nil && (l.Title != nil || l.Body != nil):
-		return stance.Article{}, fmt.Errorf("decoding article %q: give text, or title and body, not both", a.ID)
-	case l.Text != nil:
-		a.Body = *l.Text
-	case l.Title == nil && l.Body == nil:
-		return stance.Article{}, fmt.Errorf("decoding article %q: no text, title or body", a.ID)
-	}
-	if l.Title != nil {
-		a.Title = *l.Title
-	}
-	if l.Body != nil {
-		a.Body = *l.Body
-	}
-	if l.PublishedAt != nil && *l.PublishedAt != "" {
-		t, err := time.Parse(time.RFC3339, *l.PublishedAt)
-		if err != nil {
-			return stance.Article{}, fmt.Errorf("decoding article %q: published_at %q is not an RFC 3339 time", a.ID, *l.PublishedAt)
-		}
-		a.PublishedAt = t.UTC()
-	}
-	return a, nil
 }
 
 // scoredArticle is one output record.

@@ -6,9 +6,6 @@ import (
 	"errors"
 	"strings"
 	"testing"
-	"time"
-
-	"github.com/stancemon/stancemon/stance"
 )
 
 func TestRunScoreText(t *testing.T) {
@@ -90,7 +87,7 @@ func TestRunScoreFlags(t *testing.T) {
 		{"format", scoreOptions{input: "text", format: "csv", maxLine: 1}, "--format"},
 		{"max line", scoreOptions{input: "jsonl", maxLine: 0}, "--max-line"},
 		{"published", scoreOptions{input: "text", published: "soon", maxLine: 1}, "--published"},
-		{"actors", scoreOptions{input: "text", actors: "/nonexistent/actors.yaml", maxLine: 1}, "reading actor overrides"},
+		{"actors", scoreOptions{input: "text", actors: "/nonexistent/actors.yaml", maxLine: 1}, "reading actors file"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -99,85 +96,5 @@ func TestRunScoreFlags(t *testing.T) {
 				t.Errorf("error %v, want one naming %s", err, tc.want)
 			}
 		})
-	}
-}
-
-func TestDecodeArticleLine(t *testing.T) {
-	cases := []struct {
-		name    string
-		line    string
-		want    stance.Article
-		wantErr string
-	}{
-		{"text", `{"id":"x","text":"hello"}`, stance.Article{ID: "x", Body: "hello"}, ""},
-		{"title body date", `{"id":"y","title":"T","body":"B","published_at":"2023-02-22T10:00:00+01:00"}`,
-			stance.Article{ID: "y", Title: "T", Body: "B", PublishedAt: time.Date(2023, 2, 22, 9, 0, 0, 0, time.UTC)}, ""},
-		{"numeric id", `{"id":12,"text":"a"}`, stance.Article{ID: "12", Body: "a"}, ""},
-		{"title only", `{"id":"t","title":"T"}`, stance.Article{ID: "t", Title: "T"}, ""},
-		{"both", `{"id":"z","text":"a","body":"b"}`, stance.Article{}, "not both"},
-		{"nothing", `{"id":"z"}`, stance.Article{}, "no text"},
-		{"other fields ignored", `{"id":"g","text":"a","dyads":[{"source":"USA"}]}`, stance.Article{ID: "g", Body: "a"}, ""},
-		{"wrong type", `{"id":"z","text":5}`, stance.Article{}, "decoding article"},
-		{"bad date", `{"id":"z","text":"a","published_at":"2023-02-30"}`, stance.Article{}, "RFC 3339"},
-		{"bad id", `{"id":[1],"text":"a"}`, stance.Article{}, "id must be"},
-		{"trailing", `{"id":"z","text":"a"} {}`, stance.Article{}, "trailing"},
-		{"not json", `hello`, stance.Article{}, "decoding article"},
-	}
-	for _, tc := range cases {
-		t.Run(tc.name, func(t *testing.T) {
-			got, err := decodeArticleLine([]byte(tc.line))
-			if tc.wantErr != "" {
-				if err == nil || !strings.Contains(err.Error(), tc.wantErr) {
-					t.Fatalf("error %v, want one containing %q", err, tc.wantErr)
-				}
-				return
-			}
-			if err != nil {
-				t.Fatalf("decodeArticleLine: %v", err)
-			}
-			if got != tc.want {
-				t.Errorf("got %+v, want %+v", got, tc.want)
-			}
-		})
-	}
-}
-
-func FuzzDecodeArticleLine(f *testing.F) {
-	for _, s := range []string{
-		`{"id":"x","text":"hello"}`,
-		`{"id":1,"title":"T","body":"B","published_at":"2023-02-22T10:00:00Z"}`,
-		`{"id":"z","text":"a","body":"b"}`,
-		`{}`, `[]`, `null`, `{"id":`, "\xff",
-	} {
-		f.Add([]byte(s))
-	}
-	f.Fuzz(func(t *testing.T, line []byte) {
-		a, err := decodeArticleLine(line)
-		if err != nil && a != (stance.Article{}) {
-			t.Errorf("error %v with a non-zero article %+v", err, a)
-		}
-		if err == nil && !a.PublishedAt.IsZero() && a.PublishedAt.Location() != time.UTC {
-			t.Errorf("published_at %v not in UTC", a.PublishedAt)
-		}
-	})
-}
-
-func TestScanLines(t *testing.T) {
-	in := "short\n" + strings.Repeat("y", 100) + "\nlast"
-	var got []string
-	err := scanLines(strings.NewReader(in), 10, func(n int, line []byte, err error) error {
-		if err != nil {
-			got = append(got, err.Error())
-			return nil
-		}
-		got = append(got, string(line))
-		return nil
-	})
-	if err != nil {
-		t.Fatalf("scanLines: %v", err)
-	}
-	want := []string{"short", "line too long (limit 10 bytes)", "last"}
-	if strings.Join(got, "|") != strings.Join(want, "|") {
-		t.Errorf("got %q, want %q", got, want)
 	}
 }

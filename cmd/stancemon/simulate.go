@@ -1,21 +1,16 @@
 package main
 
 import (
-	"bufio"
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"os"
 	"strings"
-	"time"
 
-	"github.com/segmentio/kafka-go"
 	"github.com/spf13/cobra"
 
-	"github.com/stancemon/stancemon/article"
-	"github.com/stancemon/stancemon/internal/publish"
+	"github.com/stancemon/stancemon/kafka"
 	"github.com/stancemon/stancemon/simulate"
 )
 
@@ -95,139 +90,28 @@ func runSimulate(ctx context.Context, stdout, stderr io.Writer, o simulateOption
 	if err != nil {
 		return err
 	}
-	var sink messageSink
+	var sink simulate.Sink
 	switch {
 	case o.brokers != "":
-		w := publish.NewWriter(strings.Split(o.brokers, ","), o.topic)
+		w := kafka.NewWriter(strings.Split(o.brokers, ","), o.topic)
 		defer w.Close()
-		sink = &kafkaSink{w: w}
+		sink = simulate.NewKafkaSink(w)
 	case o.output == "" || o.output == "-":
-		sink = newLineSink(stdout)
+		sink = simulate.NewLineSink(stdout)
 	default:
 		f, err := os.Create(o.output)
 		if err != nil {
 			return fmt.Errorf("creating the output file: %w", err)
 		}
 		defer f.Close()
-		sink = newLineSink(f)
+		sink = simulate.NewLineSink(f)
 	}
-	n, err := pace(ctx, g, sink, o.speed, time.Now, sleepCtx)
+	n, err := simulate.Pace(ctx, g, sink, o.speed, nil, nil)
 	if err != nil {
 		return err
 	}
 	if o.brokers != "" {
 		fmt.Fprintf(stderr, "published %d articles to topic %q\n", n, o.topic)
 	}
-	return nil
-}
-
-// messageSink receives the generated articles.
-type messageSink interface {
-	// Add buffers one article.
-	Add(m article.Message) error
-	// Flush sends what is buffered.
-	Flush(ctx context.Context) error
-}
-
-// pace sends the articles of g to sink, speed times faster than their
-// publication times (as fast as possible when speed is 0), and returns how
-// many it sent. Buffered articles are flushed before each wait.
-func pace(ctx context.Context, g *simulate.Generator, sink messageSink, speed float64, now func() time.Time, sleep func(context.Context, time.Duration) error) (int, error) {
-	const batch = 500
-	var (
-		n          int
-		first      time.Time
-		wallStart  time.Time
-		sinceFlush int
-	)
-	for m, ok := g.Next(); ok; m, ok = g.Next() {
-		if speed > 0 {
-			if first.IsZero() {
-				first, wallStart = m.PublishedAt, now()
-			}
-			due := wallStart.Add(time.Duration(float64(m.PublishedAt.Sub(first)) / speed))
-			if wait := due.Sub(now()); wait > 0 {
-				if err := sink.Flush(ctx); err != nil {
-					return n, err
-				}
-				sinceFlush = 0
-				if err := sleep(ctx, wait); err != nil {
-					return n, err
-				}
-			}
-		}
-		if err := sink.Add(m); err != nil {
-			return n, err
-		}
-		n++
-		if sinceFlush++; sinceFlush >= batch {
-			if err := sink.Flush(ctx); err != nil {
-				return n, err
-			}
-			sinceFlush = 0
-		}
-	}
-	return n, sink.Flush(ctx)
-}
-
-func sleepCtx(ctx context.Context, d time.Duration) error {
-	t := time.NewTimer(d)
-	defer t.Stop()
-	select {
-	case <-ctx.Done():
-		return ctx.Err()
-	case <-t.C:
-		return nil
-	}
-}
-
-// lineSink writes JSON Lines.
-type lineSink struct {
-	w   *bufio.Writer
-	enc *json.Encoder
-}
-
-func newLineSink(w io.Writer) *lineSink {
-	bw := bufio.NewWriter(w)
-	return &lineSink{w: bw, enc: json.NewEncoder(bw)}
-}
-
-func (s *lineSink) Add(m article.Message) error {
-	if err := s.enc.Encode(m); err != nil {
-		return fmt.Errorf("writing article %s: %w", m.ID, err)
-	}
-	return nil
-}
-
-func (s *lineSink) Flush(context.Context) error {
-	if err := s.w.Flush(); err != nil {
-		return fmt.Errorf("writing articles: %w", err)
-	}
-	return nil
-}
-
-// kafkaSink publishes to Kafka keyed by article id.
-type kafkaSink struct {
-	w    publish.Writer
-	msgs []kafka.Message
-}
-
-func (s *kafkaSink) Add(m article.Message) error {
-	v, err := json.Marshal(m)
-	if err != nil {
-		return fmt.Errorf("encoding article %s: %w", m.ID, err)
-	}
-	s.msgs = append(s.msgs, kafka.Message{Key: []byte(m.ID), Value: v})
-	return nil
-}
-
-func (s *kafkaSink) Flush(ctx context.Context) error {
-	if len(s.msgs) == 0 {
-		return nil
-	}
-	if err := s.w.WriteMessages(ctx, s.msgs...); err != nil {
-		return fmt.Errorf("publishing articles: %w", err)
-	}
-	s.msgs = s.msgs[:0]
 	return nil
 }

@@ -28,9 +28,9 @@ import (
 
 	"github.com/goccy/go-yaml"
 
-	"github.com/stancemon/stancemon/internal/testenv"
 	"github.com/stancemon/stancemon/store"
 	"github.com/stancemon/stancemon/store/storetest"
+	"github.com/stancemon/stancemon/tests/testenv"
 )
 
 // fixtureEnd is the end of the fixture data and of the time range.

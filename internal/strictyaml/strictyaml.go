@@ -4,8 +4,11 @@
 package strictyaml
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
+	"io"
+	"reflect"
 	"strings"
 
 	"github.com/goccy/go-yaml"
@@ -51,7 +54,9 @@ func At(node ast.Node, format string, args ...any) *Error {
 }
 
 // Unmarshal decodes b into v, which must point to a struct. Keys without a
-// field are errors. The error, when not nil, is an *Error.
+// field are errors; keys the document does not set keep the values v has,
+// and a document without content (empty, or only comments) leaves v as it
+// is. The error, when not nil, is an *Error.
 func Unmarshal(b []byte, v any) (err error) {
 	// The decoder panics on some malformed input (found by fuzzing); such
 	// input is an error like any other.
@@ -60,7 +65,20 @@ func Unmarshal(b []byte, v any) (err error) {
 			err = &Error{Msg: fmt.Sprintf("malformed YAML: %v", r)}
 		}
 	}()
-	if err := yaml.UnmarshalWithOptions(b, v, yaml.Strict()); err != nil {
+	// The decoder zeroes v before it finds that there is no document:
+	// keep a copy to put back.
+	var saved reflect.Value
+	if rv := reflect.ValueOf(v); rv.Kind() == reflect.Pointer && !rv.IsNil() {
+		saved = reflect.New(rv.Elem().Type()).Elem()
+		saved.Set(rv.Elem())
+	}
+	if err := yaml.NewDecoder(bytes.NewReader(b), yaml.Strict()).Decode(v); err != nil {
+		if errors.Is(err, io.EOF) {
+			if saved.IsValid() {
+				reflect.ValueOf(v).Elem().Set(saved)
+			}
+			return nil
+		}
 		var own *Error
 		if errors.As(err, &own) {
 			return own

@@ -38,6 +38,44 @@ func TestUnmarshal(t *testing.T) {
 	}
 }
 
+// TestUnmarshalKeeps: a document sets only its keys, and one without
+// content (empty, or only comments) sets nothing, so that callers can
+// decode over their defaults.
+func TestUnmarshalKeeps(t *testing.T) {
+	for _, tc := range []struct{ name, in, wantName string }{
+		{"empty", "", "default"},
+		{"white space", "  \n\n", "default"},
+		{"only comments", "# nothing set\n# at all\n", "default"},
+		{"other key", "items: [{id: 7}]\n", "default"},
+		{"the key", "name: set\n", "set"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			d := doc{Name: "default"}
+			if err := Unmarshal([]byte(tc.in), &d); err != nil {
+				t.Fatal(err)
+			}
+			if d.Name != tc.wantName {
+				t.Errorf("name = %q, want %q", d.Name, tc.wantName)
+			}
+		})
+	}
+}
+
+// FuzzUnmarshal: malformed YAML is an *Error, never a panic.
+func FuzzUnmarshal(f *testing.F) {
+	f.Add([]byte("name: x\nitems: [{id: 1}]\n"))
+	f.Add([]byte("kafka: &a [*a]\n"))
+	f.Add([]byte("# only a comment\n"))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		var d doc
+		err := Unmarshal(b, &d)
+		var e *Error
+		if err != nil && !errors.As(err, &e) {
+			t.Fatalf("error %v is not an *Error", err)
+		}
+	})
+}
+
 func TestError(t *testing.T) {
 	for _, tc := range []struct {
 		e    Error

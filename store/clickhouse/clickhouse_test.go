@@ -10,11 +10,11 @@ import (
 
 	"github.com/ClickHouse/clickhouse-go/v2/lib/driver"
 
-	"github.com/stancemon/stancemon/internal/chtest"
 	"github.com/stancemon/stancemon/schemas"
 	"github.com/stancemon/stancemon/stance"
 	"github.com/stancemon/stancemon/store"
 	"github.com/stancemon/stancemon/store/storetest"
+	"github.com/stancemon/stancemon/tests/chtest"
 )
 
 // inspected is a Store with the hooks of storetest.Inspector.

@@ -665,12 +665,14 @@ func notTyposYAML(dir string, dicts []string) ([]byte, int, error) {
 	return b.Bytes(), len(list), nil
 }
 
-// accents maps the accented Latin letters of the data to their base.
+// accents maps the accented Latin letters of the data to their base, as
+// stance's foldRune does.
 var accents = func() map[rune]rune {
 	m := map[rune]rune{}
 	for base, rs := range map[rune]string{
-		'a': "àáâãäåāăą", 'c': "çćč", 'e': "èéêëēėęě", 'i': "ìíîïī", 'n': "ñń",
-		'o': "òóôõöøō", 's': "śşšș", 't': "ţțť", 'u': "ùúûüūů", 'y': "ýÿ", 'z': "źżž",
+		'a': "àáâãäåāăąǎ", 'c': "çćĉċč", 'd': "ďđ", 'e': "èéêëēĕėęě", 'g': "ĝğġģ", 'h': "ĥħ",
+		'i': "ìíîïĩīĭįı", 'k': "ķ", 'l': "ĺļľŀł", 'n': "ñńņň", 'o': "òóôõöøōŏő", 'r': "ŕŗř",
+		's': "śŝşšș", 't': "ţťŧț", 'u': "ùúûüũūŭůűų", 'w': "ŵ", 'y': "ýÿŷ", 'z': "źżžƶ",
 	} {
 		for _, r := range rs {
 			m[r] = base

@@ -1,6 +1,8 @@
 package main
 
 import (
+	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -57,7 +59,8 @@ func TestReadCode(t *testing.T) {
 		{"USAGOVMIL 070101-090101", "USA military_official 2007-01-01 2009-01-01"},
 		{"USAGOVMUS 070101-090101", "USA official 2007-01-01 2009-01-01"},
 		{"USALEG 070101-090101", "USA legislator 2007-01-01 2009-01-01"},
-		{"USR 600101-700101", "RUS official 1960-01-01 1970-01-01"},
+		{"USR 600101-700101", codePlace},
+		{"USRGOV 600101-700101", "RUS official 1960-01-01 1970-01-01"},
 		{"SUNGOV 19171109-19911225", "RUS official 1917-11-09 1991-12-25"},
 		{"DDRGOV 891113-900412", "DDR official 1989-11-13 1990-04-12"},
 		{"YUGGOV 800101-900101", "SRB official 1980-01-01 1990-01-01"},
@@ -211,23 +214,41 @@ GEORGE_FENWICK_
 	if err != nil {
 		t.Fatal(err)
 	}
-	body := string(out[strings.Index(string(out), "officials:\n"):])
-	want := `officials:
-  - {name: Clayton K. Yeutter, aliases: [Clayton Yeutter], strict: true, terms: [{country: USA, role: economy_official, from: 1985-07-01, to: 1989-01-20}]} # line 5
-  - {name: Richard Lyng, aliases: [Richard E. Lyng], strict: true, terms: [{country: USA, role: agriculture_official, from: 1986-03-07, to: 1989-01-20}]} # line 8
-  - {name: Howard Baker, strict: true, terms: [{country: USA, role: official, from: 1987-02-27, to: 1988-07-01}]} # line 11
-  - {name: Rufus Firefly, strict: true, terms: [{country: FRE, role: official, from: 1933-01-01, to: 1945-01-01}]} # line 13
-  - {name: Abdul Jordan, strict: true, terms: [{country: FRE, role: official, from: 1933-01-01, to: 1945-01-01}]} # line 17
-  - {name: Thomas Pinky, strict: true, terms: [{country: FRE, role: official, from: 1933-01-01, to: 1945-01-01}]} # line 19
-  - {name: Pinky Thomas, strict: true, terms: [{country: FRE, role: official, from: 1933-01-01, to: 1945-01-01}]} # line 21
-  - {name: George Fenwick, strict: true, terms: [{country: FRE, role: official, from: 2010-01-01, to: 2014-01-30}]} # line 25
-`
-	// Yeutter: surname of another person (international dictionary);
-	// Lyng: an English word; Baker: Howard's surname is James's (hand);
+	var doc struct {
+		Officials []outOfficial `json:"officials"`
+	}
+	if err := json.Unmarshal(skipComments(out), &doc); err != nil {
+		t.Fatalf("not JSON: %v\n%s", err, out)
+	}
+	var got []string
+	for _, o := range doc.Officials {
+		s := o.Name + " [" + strings.Join(o.Aliases, ", ") + "] [" + strings.Join(o.Surnames, ", ") + "] " + o.Source
+		for _, t := range o.Terms {
+			s += fmt.Sprintf(" %s/%s/%s/%s", t.Country, t.Role, t.From, t.To)
+		}
+		got = append(got, s)
+	}
+	want := []string{
+		"Clayton K. Yeutter [Clayton Yeutter] [] Phoenix.Countries.actors.txt line 5 USA/economy_official/1985-07-01/1989-01-20",
+		"Richard Lyng [Richard E. Lyng] [] Phoenix.Countries.actors.txt line 8 USA/agriculture_official/1986-03-07/1989-01-20",
+		"Howard Baker [] [] Phoenix.Countries.actors.txt line 11 USA/official/1987-02-27/1988-07-01",
+		"Rufus Firefly [] [] Phoenix.Countries.actors.txt line 13 FRE/official/1933-01-01/1945-01-01",
+		"Abdul Jordan [] [] Phoenix.Countries.actors.txt line 17 FRE/official/1933-01-01/1945-01-01",
+		"Thomas Pinky [] [] Phoenix.Countries.actors.txt line 19 FRE/official/1933-01-01/1945-01-01",
+		"Pinky Thomas [] [] Phoenix.Countries.actors.txt line 21 FRE/official/1933-01-01/1945-01-01",
+		"George Fenwick [] [] Phoenix.Countries.actors.txt line 25 FRE/official/2010-01-01/2014-01-30",
+	}
+	// No surname: Yeutter is another person's (international dictionary);
+	// Lyng is an English word; Baker: Howard's surname is James's (hand);
 	// Firefly: Chico's too (an ELI); Jordan: a state's name; Thomas and
 	// Pinky: given names; Fenwick: a name of the word list.
-	if body != want {
-		t.Errorf("officials:\n%s\nwant:\n%s", body, want)
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("officials:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	for _, o := range doc.Officials {
+		if !o.Strict {
+			t.Errorf("%s is not strict", o.Name)
+		}
 	}
 	if cnt.kept != 8 || cnt.skipped["hand-written official"] != 1 || cnt.skipped["no state agent code (ELI, OPP, REB, BUS, ...)"] != 2 {
 		t.Errorf("counts %+v", cnt)
@@ -241,7 +262,7 @@ GEORGE_FENWICK_
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(string(out), "aliases: [Clayton Yeutter], surnames: [Yeutter], strict: true") {
+	if !strings.Contains(string(out), `"aliases":["Clayton Yeutter"],"surnames":["Yeutter"],"strict":true`) {
 		t.Errorf("no surname Yeutter:\n%s", out)
 	}
 }
