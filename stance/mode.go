@@ -49,7 +49,7 @@ func (a *analyser) hypothetical(i, lo int) bool {
 // sanctions"), which CONVENTIONS.md counts as speculation, not a stance.
 // "would" and "will" state an intention and are no speculation.
 func (a *analyser) speculative(i, lo int) bool {
-	for j, n := i-1, 0; j >= lo && n < 4; j, n = j-1, n+1 {
+	for j, n := i-1, 0; j >= lo && n < 6; j, n = j-1, n+1 {
 		a.steps++
 		switch string(a.word(j)) {
 		case "may", "might", "could":
@@ -58,8 +58,8 @@ func (a *analyser) speculative(i, lo int) bool {
 			continue
 		}
 		if t := &a.sc.toks[j]; a.sc.cues[a.sc.toks[i].cue].noun && t.chunk < 0 && t.flags&tfWord != 0 &&
-			(t.class&(wcLight|wcDet|wcQuant) != 0 || t.lemma == 0 && t.class == 0 && t.flags&tfCap == 0) {
-			continue // "may impose new sanctions on"
+			t.flags&tfCap == 0 && t.class&^(wcLight|wcDet|wcQuant|wcEcon) == 0 {
+			continue // "may impose new sanctions on", "may arrange currency swap agreements"
 		}
 		return false
 	}
