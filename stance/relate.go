@@ -1012,8 +1012,13 @@ func (a *analyser) direction(ci int32) (src, tgt int32, conf float64) {
 		}
 		if src < 0 && a.purposeNoun(ci) {
 			// "arrived in Paris for a summit with Sarkozy": the summit
-			// is the subject's, its partner only the one it names.
-			src = a.segmentSubject(max(lo, i-maxSubjectReach), i, false)
+			// is the subject's, its partner only the one it names; so are
+			// "after talks with X" and "during a visit to X".
+			from := lo
+			if int(sc.toks[lo].chunk) < 0 && a.adverbialAct(lo) {
+				from = int(sc.clause0[lo-1])
+			}
+			src = a.segmentSubject(max(from, i-maxSubjectReach), i, false)
 		}
 		if src < 0 && agent >= 0 {
 			src = agent
@@ -1170,7 +1175,14 @@ func (a *analyser) purposeNoun(ci int32) bool {
 			break
 		}
 	}
-	return a.isWord(j, "for")
+	return a.isWord(j, "for") || a.adverbialAct(j)
+}
+
+// adverbialAct reports whether token j opens a time adjunct whose act is
+// the main clause subject's: "freed 50 prisoners after talks with Spain",
+// "during talks with Syria", "following a meeting with Putin".
+func (a *analyser) adverbialAct(j int) bool {
+	return j > 0 && (a.isWord(j, "after") || a.isWord(j, "during") || a.isWord(j, "following") || a.isWord(j, "before"))
 }
 
 // copula returns the token of "be" that makes the noun at token i a

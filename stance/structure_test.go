@@ -33,6 +33,8 @@ func TestScoreCoordinationAndObjects(t *testing.T) {
 		{"announced tariffs", "The White House announced 100 pct tariffs on Japanese electronic goods.", []string{"USA>JPN-"}},
 		{"announced that is reported", "Officials announced that an attack on Iran had failed.", nil},
 		{"company of a state", "The subsidiary of Honda Motor Co Ltd of Japan shipped cars to Taiwan under a deal.", nil},
+		{"after talks with", "Cuba freed 50 political prisoners after talks with Spain.", []string{"CUB>ESP+", "ESP>CUB+"}},
+		{"during a meeting with", "Iran released two sailors during a meeting with Turkey.", []string{"IRN>TUR+", "TUR>IRN+"}},
 		{"pulled back", "Vietnam pulled back its troops from Cambodia.", []string{"VNM>KHM+"}},
 	})
 }
