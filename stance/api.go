@@ -23,6 +23,12 @@ type Result struct {
 	Tone float64 `json:"tone"`
 	// Actors counts the mentions of each actor code (state or organisation).
 	Actors map[string]int `json:"actors"`
+	// SubState counts the mentions of sub-state actors by state code and
+	// Phoenix agent code ("TUR": {"REB": 1} for "Turkish rebels", "JPN":
+	// {"BUS": 2} for "Japanese car makers"): they make no state dyad, but
+	// say who else the article is about. Their mentions count in Actors
+	// too.
+	SubState map[string]map[string]int `json:"sub_state,omitempty"`
 	// Dyads are the directed stances found, one per (source, target) pair,
 	// sorted by source then target.
 	Dyads []Dyad `json:"dyads"`

@@ -54,6 +54,45 @@
 //     Acts only asked for or warned against ("asked Y to help Z", "warned Y
 //     against arming Z") give nothing.
 //
+// # Second generation: structure, actor types, modality
+//
+// A sentence goes through these steps, one file each:
+//
+//   - tokens (tokens.go, text.go): normalised text, sentences, tokens;
+//   - actors (gaz_*.go, agents.go): the gazetteer's mentions, including
+//     misspelt long names, historical names by date (Kampuchea, Zaire, East
+//     Germany as DDR until 1990), context rules (Tripoli, Brussels, Congo),
+//     datelines dropped, dated office holders from the Phoenix dictionary;
+//     then the agent noun after a state's name or adjective decides its
+//     type: "Iranian officials" and "U.S. troops" are the state, "Kurdish
+//     rebels", "Japanese car makers", "American missionaries", "ethnic
+//     Hungarians" and "U.S.-backed" are sub-state (data/agents*.yaml, from
+//     the Phoenix agent list). A sub-state actor never acts for its state;
+//     as the target of a state's coercion, assault or sanction its people
+//     and property do stand for it ("deported 20 Chinese nationals"), its
+//     rebels and opposition do not;
+//   - chunks (structure.go, internal/syntax): for sentences with two or more
+//     distinct actors, part-of-speech tags (prose's averaged perceptron),
+//     noun phrases, verb groups, prepositional phrases and clauses; a verb
+//     cue takes the subject of its verb group and its object, whatever
+//     stands between ("The US, which has long backed Israel, condemned
+//     Iran"; "After Russia invaded Ukraine, ..."); the token windows below
+//     remain for noun cues and where the parse finds no actor;
+//   - acts (lexicon.go, acts.go, mode.go): the cue lexicon is the hand
+//     file data/cues.yaml over data/cues_cameo.yaml, generated from the
+//     CAMEO verb dictionary and the CAMEO-PLOVER crosswalk (go generate);
+//     reversal verbs turn the act they govern around ("halted aid" is a
+//     sanction, "lifted the blockade" a concession, "cancelled a visit" a
+//     rejection); failure verbs cancel it ("talks collapsed"); conditional,
+//     speculative ("may impose"), denied ("denied that it had attacked")
+//     and doubly negated ("Neither X nor Y criticised") acts give nothing;
+//     each evidence carries its mode (factual, intended, threatened);
+//   - pairs (relate.go): direction rules below; every evidence names the
+//     rule that linked it (Evidence.Rule); gatherings of four or more
+//     states give every pair both ways; where no cue linked any pair, the
+//     subject of a verb the lexicon does not know toward its object, both
+//     states, with the sentence's tone (RuleFallback, low confidence).
+//
 // Sentence evidence is merged per directed pair: the article score is the
 // confidence-weighted mean, the confidence grows with each piece of evidence,
 // and the category is that of the strongest evidence. Every search is bounded

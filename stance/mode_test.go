@@ -72,3 +72,16 @@ func TestScoreMode(t *testing.T) {
 		})
 	}
 }
+
+// TestScoreSubStateOutput: the sub-state actors are kept in the result with
+// their agent type.
+func TestScoreSubStateOutput(t *testing.T) {
+	s := newTestScorer(t)
+	res := s.Score(Article{Body: "Kurdish rebels attacked Turkish troops. Japanese car makers criticised the plan."})
+	if got := res.SubState["JPN"]["BUS"]; got != 1 {
+		t.Errorf("SubState[JPN][BUS] = %d, want 1 (%v)", got, res.SubState)
+	}
+	if len(res.Dyads) != 0 {
+		t.Errorf("dyads %v, want none", dyadSet(res.Dyads))
+	}
+}

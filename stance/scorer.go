@@ -136,7 +136,17 @@ func (s *Scorer) score(a Article) (Result, int) {
 		n++
 		toneSum += tone
 		for ci := range sc.chunks {
-			res.Actors[sc.chunks[ci].code]++
+			c := &sc.chunks[ci]
+			res.Actors[c.code]++
+			if c.sub {
+				if res.SubState == nil {
+					res.SubState = map[string]map[string]int{}
+				}
+				if res.SubState[c.code] == nil {
+					res.SubState[c.code] = map[string]int{}
+				}
+				res.SubState[c.code][c.agent]++
+			}
 		}
 		for _, p := range sc.pairs {
 			score := clamp1(p.score)
