@@ -25,3 +25,18 @@ func TestScoreReversals(t *testing.T) {
 		{"may impose", "Turkey may impose new sanctions on Armenia.", nil},
 	})
 }
+
+// TestScoreCommonVerbs: verbs of wire news the lexicon now covers, each a
+// documented act of its PLOVER category.
+func TestScoreCommonVerbs(t *testing.T) {
+	runDirectionCases(t, []directionCase{
+		{"annexed", "Iraq annexed Kuwait in 1990.", []string{"IRQ>KWT-"}},
+		{"insulted", "Turkey insulted Greece on Monday.", []string{"TUR>GRC-"}},
+		{"harassed", "Chinese ships harassed Philippine vessels.", []string{"CHN>PHL-"}},
+		{"captured", "Iraqi forces captured Iranian soldiers.", []string{"IRQ>IRN-"}},
+		{"spied on", "Israel spied on the United States.", []string{"ISR>USA-"}},
+		{"funded", "Saudi Arabia funded Pakistan's nuclear programme.", []string{"SAU>PAK+"}},
+		{"reconciled", "Egypt and Qatar reconciled after years of rivalry.", []string{"EGY>QAT+", "QAT>EGY+"}},
+		{"broke with", "Cuba broke with the United States in 1961.", []string{"CUB>USA-"}},
+	})
+}

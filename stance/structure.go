@@ -1,6 +1,14 @@
 package stance
 
 import (
+	"bufio"
+	"bytes"
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/jonreiter/govader/data"
+
 	"github.com/stancemon/stancemon/stance/internal/syntax"
 )
 
@@ -167,9 +175,9 @@ func (a *analyser) fallbackPairs(tone float64) {
 	if a.sportsResult() {
 		return // "Spain beat Italy 4-2": teams, not states
 	}
-	score := confFallback
+	base := confFallback
 	if tone < 0 {
-		score = -confFallback
+		base = -confFallback
 	}
 	for _, v := range a.parse.VGs() {
 		a.steps++
@@ -188,6 +196,10 @@ func (a *analyser) fallbackPairs(tone float64) {
 		subj, ok := a.parse.Subject(v)
 		if !ok || subj.Pronoun {
 			continue
+		}
+		score := base
+		if val := verbValence(string(a.word(v.Head))); val != 0 {
+			score = confFallback * float64(sign(val)) // "coerced", "forgave"
 		}
 		src := a.actorIn(subj.Span, false)
 		if src < 0 || !a.stateChunk(src) || sc.chunks[src].form == FormDemonym && sc.chunks[src].agent == "" {
@@ -284,4 +296,53 @@ func (a *analyser) sportsResult() bool {
 		}
 	}
 	return false
+}
+
+// minValence is the smallest absolute VADER valence that sets the polarity
+// of a fallback pair.
+const minValence = 0.5
+
+// vaderLexicon is VADER's sentiment lexicon (github.com/jonreiter/govader,
+// MIT; C.J. Hutto's VADER, MIT): word -> valence in [-4, 4].
+var vaderLexicon = sync.OnceValue(func() map[string]float64 {
+	m := map[string]float64{}
+	raw, err := data.Asset("rawdata/vaderLexicon.txt")
+	if err != nil {
+		return m // no valence: the sentence's tone decides
+	}
+	sc := bufio.NewScanner(bytes.NewReader(raw))
+	for sc.Scan() {
+		word, rest, ok := strings.Cut(sc.Text(), "\t")
+		if !ok {
+			continue
+		}
+		val, _, _ := strings.Cut(rest, "\t")
+		if v, err := strconv.ParseFloat(val, 64); err == nil {
+			m[word] = v
+		}
+	}
+	return m
+})
+
+// verbValence returns the VADER valence of a verb form or of its stem
+// ("coerced" -> "coerce"), 0 when it has none or a weak one.
+func verbValence(w string) float64 {
+	lx := vaderLexicon()
+	for _, f := range [...]string{w, strings.TrimSuffix(w, "d"), strings.TrimSuffix(w, "ed"), strings.TrimSuffix(w, "s"), strings.TrimSuffix(w, "ing")} {
+		if v, ok := lx[f]; ok && (v >= minValence || v <= -minValence) {
+			return v
+		}
+	}
+	return 0
+}
+
+// sign returns -1, 0 or 1.
+func sign(x float64) int {
+	switch {
+	case x < 0:
+		return -1
+	case x > 0:
+		return 1
+	}
+	return 0
 }

@@ -46,6 +46,7 @@ func TestScoreFallback(t *testing.T) {
 	runDirectionCases(t, []directionCase{
 		{"unknown verb", "Japan wooed South Korea with new proposals on Tuesday.", []string{"JPN>KOR+"}},
 		{"unknown verb in a hostile sentence", "Iran harassed Kuwait despite the criticism.", []string{"IRN>KWT-"}},
+		{"valence of an unknown verb", "Iran coerced Kuwait on Monday.", []string{"IRN>KWT-"}},
 		{"sports", "Spain beat Italy 4-2 on penalties.", nil},
 		{"organisation", "Libya abstained in the Security Council vote.", nil},
 		{"statistics", "The U.S. Agriculture Department forecast the Soviet wheat crop at 92 mln tonnes.", nil},
