@@ -44,6 +44,7 @@ kill-check: build services
 services:
 	scripts/clickhouse.sh start $(CH_DIR)
 	scripts/need.sh kcat
+	scripts/need.sh --pkg wamerican wbritish
 
 services-stop:
 	scripts/clickhouse.sh stop $(CH_DIR)
