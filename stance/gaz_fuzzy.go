@@ -1,6 +1,10 @@
 package stance
 
-import "unicode/utf8"
+import (
+	"unicode/utf8"
+
+	"github.com/stancemon/stancemon/stance/internal/words"
+)
 
 // Tolerant matching. A text word that matches nothing is read as a word of
 // a phrase when it is one edit away from it (one letter inserted, deleted
@@ -227,7 +231,7 @@ func (fz *fuzzyIndex) correct(w []byte) (string, bool) {
 					break
 				}
 			}
-			if dup || !oneEdit(string(w), fz.targets[id]) {
+			if dup || !words.OneEdit(string(w), fz.targets[id]) {
 				continue
 			}
 			if nf == len(found) {
@@ -270,38 +274,4 @@ func lowerLetters(w []byte) bool {
 		}
 	}
 	return true
-}
-
-// oneEdit reports whether a and b differ by exactly one edit: a letter
-// inserted, deleted or replaced, or two adjacent letters swapped.
-func oneEdit(a, b string) bool {
-	switch la, lb := len(a), len(b); {
-	case la == lb:
-		i := 0
-		for i < la && a[i] == b[i] {
-			i++
-		}
-		if i == la {
-			return false
-		}
-		if a[i+1:] == b[i+1:] {
-			return true
-		}
-		return i+1 < la && a[i] == b[i+1] && a[i+1] == b[i] && a[i+2:] == b[i+2:]
-	case la == lb+1:
-		return oneDeletion(a, b)
-	case lb == la+1:
-		return oneDeletion(b, a)
-	}
-	return false
-}
-
-// oneDeletion reports whether b is a with one letter deleted, given
-// len(a) == len(b)+1.
-func oneDeletion(a, b string) bool {
-	i := 0
-	for i < len(b) && a[i] == b[i] {
-		i++
-	}
-	return a[i+1:] == b[i:]
 }

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/stancemon/stancemon/stance/internal/words"
 	"slices"
 	"strings"
 	"time"
@@ -223,13 +224,13 @@ func newGazBuilder() *gazBuilder {
 // written so.
 func decodeGazFile(doc string, data []byte) (*gazFile, error) {
 	f := new(gazFile)
-	if body := skipCommentLines(data); len(body) > 0 && body[0] == '{' {
+	if body := words.SkipCommentLines(data); len(body) > 0 && body[0] == '{' {
 		dec := json.NewDecoder(bytes.NewReader(body))
 		dec.DisallowUnknownFields()
 		if err := dec.Decode(f); err != nil {
 			return nil, fmt.Errorf("%s: decoding JSON: %w", doc, err)
 		}
-		if rest := skipCommentLines(body[dec.InputOffset():]); len(rest) > 0 {
+		if rest := words.SkipCommentLines(body[dec.InputOffset():]); len(rest) > 0 {
 			return nil, fmt.Errorf("%s: decoding JSON: text after the object", doc)
 		}
 		return f, nil
@@ -240,22 +241,6 @@ func decodeGazFile(doc string, data []byte) (*gazFile, error) {
 		}
 	}
 	return f, nil
-}
-
-// skipCommentLines returns data without its leading white space and
-// comment lines ("# ...").
-func skipCommentLines(data []byte) []byte {
-	for {
-		data = bytes.TrimLeft(data, " \t\r\n")
-		if len(data) == 0 || data[0] != '#' {
-			return data
-		}
-		i := bytes.IndexByte(data, '\n')
-		if i < 0 {
-			return nil
-		}
-		data = data[i+1:]
-	}
 }
 
 // addDocument merges one decoded document at the given layer. It does not

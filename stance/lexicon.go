@@ -3,6 +3,7 @@ package stance
 import (
 	_ "embed"
 	"fmt"
+	"github.com/stancemon/stancemon/stance/internal/words"
 	"sort"
 	"strconv"
 	"strings"
@@ -297,7 +298,7 @@ func wordForms(w string) map[string]bool {
 	m := map[string]bool{}
 	for _, alt := range strings.Split(w, "|") {
 		m[alt] = true
-		for _, f := range inflections(alt) {
+		for _, f := range words.Inflections(alt) {
 			m[f] = true
 		}
 	}
@@ -378,7 +379,7 @@ func compileLexicon(f *lexiconFile, cues []pendingCue) (*lexicon, error) {
 			for _, alt := range strings.Split(w, "|") {
 				forms := []string{alt}
 				if wc.inflect {
-					forms = append(forms, inflections(alt)...)
+					forms = append(forms, words.Inflections(alt)...)
 				}
 				for _, form := range forms {
 					wi := lx.words[form]
@@ -480,7 +481,7 @@ func (r *lemmaRegistry) explicit(lx *lexicon, word string) int32 {
 			wi.lemma = id
 		}
 		lx.words[a] = wi
-		for _, form := range inflections(a) {
+		for _, form := range words.Inflections(a) {
 			if _, seen := r.generated[form]; !seen {
 				r.generated[form] = id
 			}
@@ -498,48 +499,6 @@ func (r *lemmaRegistry) reuse(lx *lexicon, word string) int32 {
 		return id
 	}
 	return r.explicit(lx, word)
-}
-
-// inflections returns the regular inflected forms of an English word:
-// -s/-es/-ies, -ed/-d/-ied, -ing/-ings, with a doubled final consonant as
-// well.
-// Forms that are no English word are harmless: they never occur.
-func inflections(w string) []string {
-	n := len(w)
-	if n < 2 {
-		return nil
-	}
-	last := w[n-1]
-	var out []string
-	switch {
-	case last == 'y' && !isVowel(w[n-2]):
-		stem := w[:n-1]
-		out = append(out, stem+"ies", stem+"ied", w+"ing", w+"ings")
-	case last == 'e':
-		out = append(out, w+"s", w+"d", w[:n-1]+"ing", w[:n-1]+"ings")
-	default:
-		if strings.HasSuffix(w, "s") || strings.HasSuffix(w, "x") || strings.HasSuffix(w, "z") ||
-			strings.HasSuffix(w, "ch") || strings.HasSuffix(w, "sh") {
-			out = append(out, w+"es")
-		} else {
-			out = append(out, w+"s")
-		}
-		out = append(out, w+"ed", w+"ing", w+"ings")
-		if n >= 3 && !isVowel(last) && isVowel(w[n-2]) && !isVowel(w[n-3]) &&
-			last != 'w' && last != 'x' && last != 'y' {
-			out = append(out, w+string(last)+"ed", w+string(last)+"ing", w+string(last)+"ings")
-		}
-	}
-	return out
-}
-
-// isVowel reports whether c is a lower-case ASCII vowel.
-func isVowel(c byte) bool {
-	switch c {
-	case 'a', 'e', 'i', 'o', 'u':
-		return true
-	}
-	return false
 }
 
 // fallbackDef returns the cue a fallback pair of the given score takes.

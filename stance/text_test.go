@@ -1,6 +1,7 @@
 package stance
 
 import (
+	"github.com/stancemon/stancemon/stance/internal/words"
 	"slices"
 	"testing"
 )
@@ -83,10 +84,10 @@ func TestInflections(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.word, func(t *testing.T) {
-			got := inflections(tc.word)
+			got := words.Inflections(tc.word)
 			for _, w := range tc.want {
 				if !slices.Contains(got, w) {
-					t.Errorf("inflections(%q) = %v, lacks %q", tc.word, got, w)
+					t.Errorf("words.Inflections(%q) = %v, lacks %q", tc.word, got, w)
 				}
 			}
 		})

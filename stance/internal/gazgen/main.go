@@ -37,6 +37,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	wordfn "github.com/stancemon/stancemon/stance/internal/words"
 	"io"
 	"os"
 	"path/filepath"
@@ -484,7 +485,7 @@ func readData(dir, skip string) ([]dataFile, error) {
 			return nil, fmt.Errorf("reading data: %w", err)
 		}
 		var f dataFile
-		if body := skipComments(data); len(body) > 0 && body[0] == '{' {
+		if body := wordfn.SkipCommentLines(data); len(body) > 0 && body[0] == '{' {
 			// JSON (which is YAML), as the generated officials file:
 			// much faster to read.
 			if err := json.Unmarshal(body, &f); err != nil {
@@ -499,22 +500,6 @@ func readData(dir, skip string) ([]dataFile, error) {
 		return nil, errors.New("no data files in " + dir)
 	}
 	return files, nil
-}
-
-// skipComments returns data without its leading white space and comment
-// lines.
-func skipComments(data []byte) []byte {
-	for {
-		data = bytes.TrimLeft(data, " \t\r\n")
-		if len(data) == 0 || data[0] != '#' {
-			return data
-		}
-		i := bytes.IndexByte(data, '\n')
-		if i < 0 {
-			return nil
-		}
-		data = data[i+1:]
-	}
 }
 
 // knownPhrases returns the folded phrases of every data file but skip.
@@ -632,11 +617,11 @@ func notTyposYAML(dir string, dicts []string) ([]byte, int, error) {
 			}
 			hit := false
 			for _, t := range del[fw] {
-				hit = hit || oneEdit(fw, t)
+				hit = hit || wordfn.OneEdit(fw, t)
 			}
 			for i := 0; i < len(fw) && !hit; i++ {
 				for _, t := range del[fw[:i]+fw[i+1:]] {
-					hit = hit || oneEdit(fw, t)
+					hit = hit || wordfn.OneEdit(fw, t)
 				}
 			}
 			if hit {
@@ -706,38 +691,4 @@ func isLowerASCII(s string) bool {
 		}
 	}
 	return s != ""
-}
-
-// oneEdit reports whether a and b differ by one insertion, deletion,
-// substitution or transposition of adjacent letters (as stance does).
-func oneEdit(a, b string) bool {
-	switch la, lb := len(a), len(b); {
-	case la == lb:
-		i := 0
-		for i < la && a[i] == b[i] {
-			i++
-		}
-		if i == la {
-			return false
-		}
-		if a[i+1:] == b[i+1:] {
-			return true
-		}
-		return i+1 < la && a[i] == b[i+1] && a[i+1] == b[i] && a[i+2:] == b[i+2:]
-	case la == lb+1:
-		return oneDeletion(a, b)
-	case lb == la+1:
-		return oneDeletion(b, a)
-	}
-	return false
-}
-
-// oneDeletion reports whether b is a with one letter deleted, given
-// len(a) == len(b)+1.
-func oneDeletion(a, b string) bool {
-	i := 0
-	for i < len(b) && a[i] == b[i] {
-		i++
-	}
-	return a[i+1:] == b[i:]
 }

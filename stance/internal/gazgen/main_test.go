@@ -58,31 +58,6 @@ func TestPhoenixDate(t *testing.T) {
 	}
 }
 
-func TestOneEdit(t *testing.T) {
-	for _, c := range []struct {
-		a, b string
-		want bool
-	}{
-		{"afganistan", "afghanistan", true},
-		{"pakistian", "pakistan", true},
-		{"veitnam", "vietnam", true},
-		{"philipines", "philippines", true},
-		{"venezuala", "venezuela", true},
-		{"vietnam", "vietnam", false},
-		{"phillipines", "philippines", false},
-		{"austria", "australia", false},
-		{"ab", "ba", true},
-		{"abc", "", false},
-	} {
-		if got := oneEdit(c.a, c.b); got != c.want {
-			t.Errorf("oneEdit(%q, %q) = %v", c.a, c.b, got)
-		}
-		if got := oneEdit(c.b, c.a); got != c.want {
-			t.Errorf("oneEdit(%q, %q) = %v", c.b, c.a, got)
-		}
-	}
-}
-
 // TestGeneratedFilesCurrent regenerates the data files from the sources,
 // where this machine has them, and checks the committed files match.
 func TestGeneratedFilesCurrent(t *testing.T) {

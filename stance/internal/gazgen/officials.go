@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	wordfn "github.com/stancemon/stancemon/stance/internal/words"
 	"io"
 	"os"
 	"path/filepath"
@@ -954,7 +955,7 @@ func sameGivenNames(a, b string) bool {
 	case len(fa) >= 3 && strings.HasPrefix(fb, fa), len(fb) >= 3 && strings.HasPrefix(fa, fb):
 		return true
 	}
-	return len(fa) >= 5 && len(fb) >= 5 && oneEdit(fa, fb)
+	return len(fa) >= 5 && len(fb) >= 5 && wordfn.OneEdit(fa, fb)
 }
 
 // givenWords returns the folded words of a name but particles and

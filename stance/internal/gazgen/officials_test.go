@@ -3,6 +3,7 @@ package main
 import (
 	"encoding/json"
 	"fmt"
+	wordfn "github.com/stancemon/stancemon/stance/internal/words"
 	"os"
 	"path/filepath"
 	"strings"
@@ -217,7 +218,7 @@ GEORGE_FENWICK_
 	var doc struct {
 		Officials []outOfficial `json:"officials"`
 	}
-	if err := json.Unmarshal(skipComments(out), &doc); err != nil {
+	if err := json.Unmarshal(wordfn.SkipCommentLines(out), &doc); err != nil {
 		t.Fatalf("not JSON: %v\n%s", err, out)
 	}
 	var got []string

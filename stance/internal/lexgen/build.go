@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"github.com/stancemon/stancemon/stance/internal/words"
 	"sort"
 	"strings"
 )
@@ -819,50 +820,10 @@ func containsVerb(vs []*verb, v *verb) bool {
 // scorer derives itself (stance.inflections: -s, -es, -ies, -ed, -d, -ied,
 // -ing, with a doubled final consonant).
 func regular(w, form string) bool {
-	for _, f := range inflections(w) {
+	for _, f := range words.Inflections(w) {
 		if f == form {
 			return true
 		}
-	}
-	return false
-}
-
-// inflections mirrors stance.inflections, so that the generated file lists
-// only the irregular forms the scorer cannot derive.
-func inflections(w string) []string {
-	n := len(w)
-	if n < 2 {
-		return nil
-	}
-	last := w[n-1]
-	var out []string
-	switch {
-	case last == 'y' && !isVowel(w[n-2]):
-		stem := w[:n-1]
-		out = append(out, stem+"ies", stem+"ied", w+"ing", w+"ings")
-	case last == 'e':
-		out = append(out, w+"s", w+"d", w[:n-1]+"ing", w[:n-1]+"ings")
-	default:
-		if strings.HasSuffix(w, "s") || strings.HasSuffix(w, "x") || strings.HasSuffix(w, "z") ||
-			strings.HasSuffix(w, "ch") || strings.HasSuffix(w, "sh") {
-			out = append(out, w+"es")
-		} else {
-			out = append(out, w+"s")
-		}
-		out = append(out, w+"ed", w+"ing", w+"ings")
-		if n >= 3 && !isVowel(last) && isVowel(w[n-2]) && !isVowel(w[n-3]) &&
-			last != 'w' && last != 'x' && last != 'y' {
-			out = append(out, w+string(last)+"ed", w+string(last)+"ing", w+string(last)+"ings")
-		}
-	}
-	return out
-}
-
-// isVowel reports whether c is a lower-case ASCII vowel.
-func isVowel(c byte) bool {
-	switch c {
-	case 'a', 'e', 'i', 'o', 'u':
-		return true
 	}
 	return false
 }

@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"github.com/stancemon/stancemon/stance/internal/words"
 	"strconv"
 	"strings"
 
@@ -97,7 +98,7 @@ func formSet(forms []string) map[string]bool {
 	m := map[string]bool{}
 	for _, f := range forms {
 		m[f] = true
-		for _, i := range inflections(f) {
+		for _, i := range words.Inflections(f) {
 			m[i] = true
 		}
 	}
