@@ -1,11 +1,11 @@
 package eval
 
 import (
-	"bufio"
 	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/stancemon/stancemon/internal/jsonl"
 	"io"
 	"math"
 	"reflect"
@@ -101,49 +101,38 @@ func ReadGold(r io.Reader, lim Limits) ([]Item, error) {
 	if lim.MaxLine < 0 || lim.MaxFile < 0 {
 		return nil, fmt.Errorf("reading gold: negative size limit (line %d, file %d)", lim.MaxLine, lim.MaxFile)
 	}
-	// Read one byte past the file limit to tell "too large", and keep room
-	// for a line, its "\r\n" and one byte to tell "too long".
-	fileMax, bufMax := lim.MaxFile, lim.MaxLine
+	// Read one byte past the file limit to tell "too large".
+	fileMax := lim.MaxFile
 	if fileMax < math.MaxInt64 {
 		fileMax++
 	}
-	if bufMax <= math.MaxInt-3 {
-		bufMax += 3
-	}
 	cr := &countingReader{r: io.LimitReader(r, fileMax)}
-	sc := bufio.NewScanner(cr)
-	sc.Buffer(make([]byte, 0, min(bufMax, 64<<10)), bufMax)
 	var items []Item
 	seen := map[string]int{}
-	n := 0
-	for sc.Scan() {
-		n++
+	err := jsonl.Scan(cr, jsonl.Options{MaxLine: int(min(lim.MaxLine, math.MaxInt))}, func(n int, line []byte, err error) error {
 		if cr.n > lim.MaxFile {
-			return nil, fmt.Errorf("reading gold: file %w of %d bytes", ErrTooLarge, lim.MaxFile)
+			return fmt.Errorf("reading gold: file %w of %d bytes", ErrTooLarge, lim.MaxFile)
 		}
-		line := sc.Bytes()
-		if len(line) > lim.MaxLine {
-			return nil, fmt.Errorf("reading gold: %w", &LineError{n, fmt.Errorf("line %w of %d bytes", ErrTooLarge, lim.MaxLine)})
+		if errors.Is(err, jsonl.ErrLineTooLong) {
+			return fmt.Errorf("reading gold: %w", &LineError{n, fmt.Errorf("line %w of %d bytes", ErrTooLarge, lim.MaxLine)})
 		}
-		if len(bytes.TrimSpace(line)) == 0 {
-			continue
+		if err != nil {
+			return fmt.Errorf("reading gold: %w", err)
 		}
 		it, err := decodeItem(line)
 		if err != nil {
-			return nil, fmt.Errorf("reading gold: %w", &LineError{n, err})
+			return fmt.Errorf("reading gold: %w", &LineError{n, err})
 		}
 		if first, dup := seen[it.ID]; dup {
-			return nil, fmt.Errorf("reading gold: %w", &LineError{n, fmt.Errorf("item %q: id: already used on line %d", it.ID, first)})
+			return fmt.Errorf("reading gold: %w", &LineError{n, fmt.Errorf("item %q: id: already used on line %d", it.ID, first)})
 		}
 		seen[it.ID] = n
 		it.Line = n
 		items = append(items, it)
-	}
-	if err := sc.Err(); err != nil {
-		if errors.Is(err, bufio.ErrTooLong) {
-			return nil, fmt.Errorf("reading gold: %w", &LineError{n + 1, fmt.Errorf("line %w of %d bytes", ErrTooLarge, lim.MaxLine)})
-		}
-		return nil, fmt.Errorf("reading gold: %w", err)
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	if cr.n > lim.MaxFile {
 		return nil, fmt.Errorf("reading gold: file %w of %d bytes", ErrTooLarge, lim.MaxFile)
