@@ -10,7 +10,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/goccy/go-yaml"
+	"github.com/stancemon/stancemon/internal/strictyaml"
 )
 
 // gazFile is the YAML schema of an actor data file (embedded or override).
@@ -236,7 +236,7 @@ func decodeGazFile(doc string, data []byte) (*gazFile, error) {
 		return f, nil
 	}
 	if len(bytes.TrimSpace(data)) > 0 {
-		if err := yaml.UnmarshalWithOptions(data, f, yaml.DisallowUnknownField()); err != nil {
+		if err := strictyaml.Unmarshal(data, f); err != nil {
 			return nil, fmt.Errorf("%s: decoding YAML: %w", doc, err)
 		}
 	}
