@@ -40,3 +40,18 @@ func TestScoreCommonVerbs(t *testing.T) {
 		{"broke with", "Cuba broke with the United States in 1961.", []string{"CUB>USA-"}},
 	})
 }
+
+// TestScoreHeadlinesAndReactions: title-case headlines join their actors
+// as titles do; a reaction drawn "from X" is X's act toward the subject;
+// the object of "discuss" is a topic.
+func TestScoreHeadlinesAndReactions(t *testing.T) {
+	runDirectionCases(t, []directionCase{
+		{"headline comma", "US, China Agree to Resume Trade Talks", []string{"CHN>USA+", "USA>CHN+"}},
+		{"sentence is no headline", "After Russia invaded Ukraine, Poland criticised Moscow.", []string{"POL>RUS-", "RUS>UKR-"}},
+		{"drawing condemnation from", "Pyongyang fired two missiles into the sea, drawing condemnation from Washington.", []string{"USA>PRK-"}},
+		{"sparked protests from", "Japan's visit to the shrine sparked protests from China.", []string{"CHN>JPN-"}},
+		{"pressure from is no reaction of a later actor", "Obama faces pressure from Congress to help Iran.", nil},
+		{"discuss a topic", "Turkish and Greek leaders met in Brussels to discuss Cyprus.", []string{"GRC>TUR+", "TUR>GRC+"}},
+		{"discuss with", "Japan discussed trade with China.", []string{"JPN>CHN+", "CHN>JPN+"}},
+	})
+}

@@ -2,6 +2,7 @@ package stance
 
 import (
 	"bytes"
+	"strings"
 	"time"
 
 	"github.com/stancemon/stancemon/stance/internal/syntax"
@@ -182,6 +183,9 @@ func (lx *lexicon) isBoilerplate(lower []byte, toks []token) bool {
 func (a *analyser) analyse(s string, title bool) (tone float64, keep bool) {
 	sc := a.sc
 	a.s = s
+	// A headline in title case is read as a title wherever it stands
+	// ("US, China Agree to Resume Trade Talks").
+	title = title || isTitleCase(s) && !strings.HasSuffix(strings.TrimSpace(s), ".")
 	sc.toks, sc.lower = tokenize(s, sc.lower, sc.toks[:0])
 	if a.lx.isBoilerplate(sc.lower, sc.toks) {
 		return 0, false

@@ -449,6 +449,9 @@ func (a *analyser) eligibleTarget(c *chunk, cm *cueMatch) bool {
 	if c.econ && d.cat != Sanction && d.cat != Coerce && d.cat != Assault && d.cat != Reject {
 		return false // "fears over the US economy"
 	}
+	if c.prep == pkNone && a.topicVerb(cm) {
+		return false // "met to discuss Cyprus": a topic, no party
+	}
 	if c.prep == pkTopic || c.prep == pkOn && (d.cat == Consult || d.cat == Agree) {
 		return false // "talks about North Korea", "an agreement on Cambodia"
 	}
@@ -972,6 +975,12 @@ func (a *analyser) direction(ci int32) (src, tgt int32, conf float64) {
 		a.rule = RuleSpeakerJudges
 		src, conf = sc.speaker[i], confSpeaker
 		tgt = a.segmentSubject(max(lo, int(sc.spkStart[i])), a.copula(i), false)
+	case cm.noun && a.reactionFrom(ci) >= 0:
+		// "Pyongyang fired two missiles, drawing condemnation from
+		// Washington": the reacting state toward the subject.
+		a.rule = RuleReceivedFrom
+		src = a.chunkAfter(int(cm.t1)+1, 4)
+		tgt = a.segmentSubject(0, a.reactionFrom(ci), false)
 	case cm.noun && a.receivedFrom(ci) >= 0:
 		// "Uzbekistan received a loan from Japan": the giver toward the
 		// receiver.
@@ -1176,6 +1185,58 @@ func (a *analyser) purposeNoun(ci int32) bool {
 		}
 	}
 	return a.isWord(j, "for") || a.adverbialAct(j)
+}
+
+// reactionVerbs draw a reaction from someone: "drew condemnation from X",
+// "prompting protests from X", "sparked criticism from X".
+var reactionVerbs = map[string]bool{
+	"draw": true, "draws": true, "drew": true, "drawn": true, "drawing": true,
+	"prompt": true, "prompts": true, "prompted": true, "prompting": true,
+	"spark": true, "sparks": true, "sparked": true, "sparking": true,
+	"trigger": true, "triggers": true, "triggered": true, "triggering": true,
+	"provoke": true, "provokes": true, "provoked": true, "provoking": true,
+	"earn": true, "earns": true, "earned": true, "earning": true,
+	"face": true, "faces": true, "faced": true, "facing": true,
+}
+
+// reactionFrom returns the token of the reaction verb that governs noun cue
+// ci when the reacting actor follows "from" ("drawing condemnation from
+// Washington"), or -1.
+func (a *analyser) reactionFrom(ci int32) int {
+	sc := a.sc
+	cm := &sc.cues[ci]
+	c := a.chunkAfter(int(cm.t1)+1, 4)
+	if !a.isWord(int(cm.t1), "from") || c < 0 {
+		return -1
+	}
+	for k := int(cm.t1) + 1; k < int(sc.chunks[c].t0); k++ {
+		if sc.toks[k].class&wcDet == 0 && !a.isTitle(k) {
+			return -1 // "pressure from Congress to help Iran": Iran is no reactor
+		}
+	}
+	for j, n := int(cm.t0)-1, 0; j >= 0 && n < 3; j, n = j-1, n+1 {
+		t := &sc.toks[j]
+		if reactionVerbs[string(a.word(j))] {
+			return j
+		}
+		if t.chunk >= 0 || t.flags&tfWord == 0 || t.class&^(wcDet|wcQuant) != 0 || t.flags&tfCap != 0 {
+			return -1
+		}
+	}
+	return -1
+}
+
+// topicVerb reports whether cue cm is a verb whose direct object is a
+// topic ("discuss", "debate", "review"): "discussed Cyprus" makes Cyprus no
+// party; "discussed with Cyprus" does.
+func (a *analyser) topicVerb(cm *cueMatch) bool {
+	w := a.word(int(cm.t0))
+	for _, p := range [...]string{"discuss", "debat", "review", "consider", "address"} {
+		if bytes.HasPrefix(w, []byte(p)) {
+			return !cm.noun
+		}
+	}
+	return false
 }
 
 // adverbialAct reports whether token j opens a time adjunct whose act is
