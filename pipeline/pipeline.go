@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"runtime"
-	"slices"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -37,11 +36,6 @@ type Config struct {
 	// BackoffMin and BackoffMax bound the retry delays of store, dead-letter
 	// and commit failures. Defaults: 100ms and 10s.
 	BackoffMin, BackoffMax time.Duration
-	// IsState tells the state codes among the actors of an article, for
-	// articles.countries: every state the article mentions, also those in
-	// no dyad, which the kinds of stance.Dyad do not cover; so the
-	// gazetteer's IsState. Default: none are states.
-	IsState func(code string) bool
 	// OnCommit, when set, is called after each committed batch with the
 	// number of messages it held (stored or dead-lettered).
 	OnCommit func(messages int)
@@ -290,15 +284,7 @@ func (p *Pipeline) scoreOne(m kafka.Message) (store.Item, error) {
 		return store.Item{}, err
 	}
 	res := p.scorer.Score(msg.Stance())
-	var countries []string
-	if p.cfg.IsState != nil {
-		for code := range res.Actors {
-			if p.cfg.IsState(code) {
-				countries = append(countries, code)
-			}
-		}
-		slices.Sort(countries)
-	}
+	countries := res.States // every state the article names (stance.Result)
 	return store.Item{
 		Pos: store.Position{Topic: m.Topic, Partition: m.Partition, Offset: m.Offset},
 		Article: store.Article{

@@ -147,6 +147,7 @@ type fakeScorer struct{}
 func (fakeScorer) Score(a stance.Article) stance.Result {
 	return stance.Result{
 		Actors: map[string]int{"CHN": 1, "JPN": 1, "NATO": 1},
+		States: []string{"CHN", "JPN"},
 		Dyads:  []stance.Dyad{{Source: "CHN", Target: "JPN", SourceKind: stance.KindState, TargetKind: stance.KindState, Score: -0.5}},
 	}
 }
@@ -278,7 +279,7 @@ func TestStoredItems(t *testing.T) {
 	for i := range values {
 		values[i] = fmt.Sprintf(`{"id":"a%02d","published_at":"2023-02-22T10:00:00+01:00","title":"T","url":"u","outlet":"o","lang":"en"}`, i)
 	}
-	r := newRig(t, Config{Workers: 4, IsState: func(c string) bool { return len(c) == 3 }}, values...)
+	r := newRig(t, Config{Workers: 4}, values...)
 	if err := r.run(t, len(values)); err != nil {
 		t.Fatal(err)
 	}

@@ -23,6 +23,9 @@ type Result struct {
 	Tone float64 `json:"tone"`
 	// Actors counts the mentions of each actor code (state or organisation).
 	Actors map[string]int `json:"actors"`
+	// States lists the codes among Actors that are states, sorted: every
+	// state the article names, also those in no dyad.
+	States []string `json:"states,omitempty"`
 	// SubState counts the mentions of sub-state actors by state code and
 	// Phoenix agent code ("TUR": {"REB": 1} for "Turkish rebels", "JPN":
 	// {"BUS": 2} for "Japanese car makers"): they make no state dyad, but

@@ -171,6 +171,12 @@ func (s *Scorer) score(a Article) (Result, int) {
 	if n > 0 {
 		res.Tone = clamp1(toneSum / float64(n))
 	}
+	for code := range res.Actors {
+		if s.gaz.IsState(code) {
+			res.States = append(res.States, code)
+		}
+	}
+	slices.Sort(res.States)
 	res.Dyads = make([]Dyad, 0, len(accs))
 	for _, acc := range accs {
 		d := acc.dyad(s.lx)

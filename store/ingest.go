@@ -25,8 +25,8 @@ type Article struct {
 	Outlet      string
 	Lang        string
 	// Countries are the codes of the states among the actors of the
-	// article's result (Gazetteer.IsState), sorted; the pipeline fills it
-	// since it holds the gazetteer the scorer used.
+	// article's result (stance.Result.States), sorted; the pipeline fills it
+	// from the scorer's result.
 	Countries []string
 }
 

@@ -253,7 +253,6 @@ func startPipeline(t testing.TB, brokerAddr, topic, group string, w store.Writer
 	m := pipeline.NewMetrics(prometheus.NewRegistry())
 	scorer := newScorer(t)
 	p, err := pipeline.New(pipeline.Config{
-		IsState:         scorer.Gazetteer().IsState,
 		Batch:           pipeline.BatchPolicy{Count: 50, Bytes: 1 << 20, Period: 200 * time.Millisecond},
 		MaxMessageBytes: 4096, DrainTimeout: opts.drain,
 		BackoffMin: 50 * time.Millisecond, BackoffMax: 500 * time.Millisecond,

@@ -77,7 +77,6 @@ func RunWithStore(ctx context.Context, cfg config.Config, st store.Backend, log 
 		Workers:         cfg.Scorer.Workers,
 		MaxMessageBytes: cfg.Kafka.MaxMessageBytes,
 		DrainTimeout:    cfg.ShutdownTimeout,
-		IsState:         scorer.Gazetteer().IsState,
 		OnCommit:        opts.OnCommit,
 	}, reader, dlq, scorer, st, log, pipeline.NewMetrics(reg))
 	if err != nil {
