@@ -45,6 +45,7 @@ func main() {
 	two := flag.Int("two", 420, "sentences naming two or more states")
 	one := flag.Int("one", 130, "sentences naming exactly one state")
 	any := flag.Int("any", 100, "sentences drawn from all")
+	exclude := flag.String("exclude", "", "a sentences file whose items are not drawn again")
 	agreeFlag := flag.Bool("agree", false, "print the agreement of two annotators' answer files instead (-a, -b)")
 	fileA := flag.String("a", "testdata/devset/annotator-1.jsonl", "with -agree: the first annotator's answers")
 	fileB := flag.String("b", "testdata/devset/annotator-2.jsonl", "with -agree: the second annotator's answers")
@@ -55,14 +56,14 @@ func main() {
 		}
 		return
 	}
-	if err := run(*corpus, *out, *seed, map[string]int{"two": *two, "one": *one, "any": *any}); err != nil {
+	if err := run(*corpus, *out, *exclude, *seed, map[string]int{"two": *two, "one": *one, "any": *any}); err != nil {
 		log.Fatal(err)
 	}
 }
 
 // run reads the corpus, splits it into sentences as the scorer does and
 // draws want[stratum] sentences from each stratum.
-func run(corpus, out string, seed uint64, want map[string]int) error {
+func run(corpus, out, exclude string, seed uint64, want map[string]int) error {
 	f, err := os.Open(corpus)
 	if err != nil {
 		return fmt.Errorf("opening corpus: %w", err)
@@ -121,6 +122,15 @@ func run(corpus, out string, seed uint64, want map[string]int) error {
 	}
 	r := rand.New(rand.NewPCG(seed, seed^0x5eed))
 	seen := map[string]bool{}
+	if exclude != "" {
+		ids, err := readIDs(exclude)
+		if err != nil {
+			return err
+		}
+		for _, id := range ids {
+			seen[id] = true
+		}
+	}
 	var picked []item
 	for _, st := range []string{"two", "one", "any"} {
 		pool := strata[st]
@@ -164,4 +174,10 @@ func run(corpus, out string, seed uint64, want map[string]int) error {
 		}
 	}
 	return bw.Flush()
+}
+
+// readIDs reads the item ids of a JSON Lines file.
+func readIDs(path string) ([]string, error) {
+	_, ids, err := readAnswers(path)
+	return ids, err
 }
