@@ -134,13 +134,39 @@ func reversedCategory(d *cueDef) Category {
 	return Reject
 }
 
+// askVerbs ask someone to act: "X asked Y to open its market" is X's
+// demand on Y (an appeal for help, "asked Y for aid", is the aid cue's).
+// "X wants Y to ..." is a wish, not a request (the dev gold codes none).
+var askVerbs = map[string]bool{
+	"ask": true, "asks": true, "asked": true, "asking": true,
+	"tell": true, "tells": true, "told": true, "telling": true,
+}
+
 // findDemands adds "X said Y must/should ...": the speaker's demand on the
 // subject of the reported clause ("Iran said Britain must hand over the
-// sailors").
+// sailors"), and "X asked/told Y to ...": X's demand on Y.
 func (a *analyser) findDemands() {
 	sc := a.sc
 	if a.lx.demandDef < 0 {
 		return
+	}
+	for v := 1; v+2 < len(sc.toks); v++ {
+		if !askVerbs[string(a.word(v))] || sc.toks[v+1].chunk < 0 {
+			continue
+		}
+		y := sc.chunks[sc.toks[v+1].chunk].group
+		end := int(sc.chunks[sc.chunks[y].gEnd-1].t1)
+		if !a.isWord(end, "to") || sc.chunks[y].loc || sc.chunks[y].poss {
+			continue
+		}
+		x := a.subject(v, int(sc.clause0[v]), false)
+		if x == pronounActor && sc.speaker[v] >= 0 {
+			x = sc.speaker[v]
+		}
+		if x < 0 || sc.chunks[x].code == sc.chunks[y].code || len(sc.cues) >= maxCuesInSentence {
+			continue
+		}
+		a.addDemand(x, y, v, confDirect)
 	}
 	for m := 1; m < len(sc.toks); m++ {
 		if !a.isWord(m, "must") && !a.isWord(m, "should") {
@@ -158,11 +184,21 @@ func (a *analyser) findDemands() {
 		if len(sc.cues) >= maxCuesInSentence {
 			return
 		}
-		sc.cues = append(sc.cues, cueMatch{t0: int32(m), t1: int32(m + 1), def: a.lx.demandDef, through: -1})
-		ci := int32(len(sc.cues) - 1)
-		sc.cues[ci].c0 = int32(len(sc.contribs))
 		a.rule = RuleSpeaker
-		a.addPairs(spk, y, ci, effectiveScore(&a.lx.cues[a.lx.demandDef], false), confSpeaker, false)
-		sc.cues[ci].c1 = int32(len(sc.contribs))
+		a.addDemand(spk, y, m, confSpeaker)
 	}
+}
+
+// addDemand records a demand of group x on group y at token m.
+func (a *analyser) addDemand(x, y int32, m int, conf float64) {
+	sc := a.sc
+	sc.cues = append(sc.cues, cueMatch{t0: int32(m), t1: int32(m + 1), def: a.lx.demandDef, through: -1})
+	ci := int32(len(sc.cues) - 1)
+	sc.cues[ci].c0 = int32(len(sc.contribs))
+	if a.rule != RuleSpeaker {
+		a.rule = RuleSubjectObject
+	}
+	a.addPairs(x, y, ci, effectiveScore(&a.lx.cues[a.lx.demandDef], false), conf, false)
+	sc.cues[ci].c1 = int32(len(sc.contribs))
+	a.rule = ""
 }

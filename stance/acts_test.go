@@ -55,3 +55,16 @@ func TestScoreHeadlinesAndReactions(t *testing.T) {
 		{"discuss with", "Japan discussed trade with China.", []string{"JPN>CHN+", "CHN>JPN+"}},
 	})
 }
+
+// TestScoreAskedTo: "X asked/told Y to ..." is X's demand on Y; adverbs
+// before a verb and adjectives before a plural gerund keep the cue.
+func TestScoreAskedTo(t *testing.T) {
+	runDirectionCases(t, []directionCase{
+		{"asked to", "The United States asked Japan to open its farm market.", []string{"USA>JPN-"}},
+		{"told to", "Iraq told Kuwait to cut its oil output.", []string{"IRQ>KWT-"}},
+		{"asked for aid is no demand", "Egypt asked the United States for more aid.", []string{"EGY>USA+"}},
+		{"wants is a wish", "Obama wants Putin to attack Switzerland.", nil},
+		{"adverb before verb", "Soviet and U.S. officials normally meet in the summer.", []string{"RUS>USA+", "USA>RUS+"}},
+		{"adjective before plural gerund", "U.S. and Japanese negotiators will hold emergency meetings next week.", []string{"JPN>USA+", "USA>JPN+"}},
+	})
+}

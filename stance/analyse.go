@@ -726,6 +726,8 @@ func (a *analyser) findCues(title bool) {
 				continue // "the disputed islands": an adjective
 			case d.flags&cfNoun != 0 && a.afterInfinitive(i):
 				continue
+			case d.flags&cfVerb != 0 && bytes.HasSuffix(a.word(end-1), []byte("ings")):
+				noun = true // "emergency meetings", "bombings": plural gerunds are nouns
 			case d.flags&cfNoun != 0:
 				noun = true
 			case d.flags&cfVerb != 0 && a.afterDeterminer(i):
@@ -828,7 +830,8 @@ func (a *analyser) bareAfterWord(i int) bool {
 	if p.class&wcPrep != 0 && !a.isWord(i-1, "to") {
 		return true // "talks on free trade"
 	}
-	return p.flags&(tfWord|tfCap|tfNum) == tfWord && p.class == 0 && p.lemma == 0 && p.chunk < 0
+	return p.flags&(tfWord|tfCap|tfNum) == tfWord && p.class == 0 && p.lemma == 0 && p.chunk < 0 &&
+		!bytes.HasSuffix(a.word(i-1), []byte("ly")) // "normally meet": an adverb before a verb
 }
 
 // afterDeterminer reports whether token i follows a determiner or a

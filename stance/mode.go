@@ -66,6 +66,34 @@ func (a *analyser) speculative(i, lo int) bool {
 	return false
 }
 
+// considerVerbs put an act under consideration, which is no intention yet:
+// "is studying a plan to buy more coal from the United States", "weighing
+// sanctions against".
+var considerVerbs = map[string]bool{
+	"considering": true, "consider": true, "considers": true, "considered": true,
+	"studying": true, "study": true, "studies": true, "studied": true,
+	"weighing": true, "weigh": true, "weighs": true, "weighed": true,
+	"mulling": true, "mull": true, "mulls": true, "mulled": true,
+	"exploring": true, "explore": true, "explores": true, "explored": true,
+	"contemplating": true, "contemplate": true, "contemplates": true, "contemplated": true,
+}
+
+// underConsideration reports whether the act of the cue at token i is only
+// considered: a consider verb stands before it in its clause within a few
+// words ("studying a plan to buy", "considering imposing sanctions").
+func (a *analyser) underConsideration(i, lo int) bool {
+	for j, n := i-1, 0; j >= lo && n < maxModeReach; j, n = j-1, n+1 {
+		a.steps++
+		if considerVerbs[string(a.word(j))] {
+			return true
+		}
+		if a.sc.toks[j].chunk >= 0 || a.sc.toks[j].punct != 0 {
+			return false
+		}
+	}
+	return false
+}
+
 // denialVerbs deny or reject the claim that follows them.
 var denialVerbs = [][]byte{[]byte("den"), []byte("reject"), []byte("dismiss"), []byte("refut"), []byte("rebuff"), []byte("disput")}
 

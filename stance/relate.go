@@ -878,7 +878,7 @@ func (a *analyser) relate(ci int32) {
 	if a.irrealis(i) || d.cat == Assault && a.infinitiveAt(int(cm.t1)) {
 		return // "fighting to regain confidence" is no assault
 	}
-	if a.hypothetical(i, lo) || a.denied(i, lo) || a.speculative(i, lo) {
+	if a.hypothetical(i, lo) || a.denied(i, lo) || a.speculative(i, lo) || a.underConsideration(i, lo) {
 		return // "if Iran attacks Kuwait", "denied that it had attacked Syria"
 	}
 	if cm.absorbed || cm.failedAct {
@@ -908,7 +908,7 @@ func (a *analyser) relate(ci int32) {
 	back := sym && (cm.noun || !a.infinitiveAt(int(cm.t1)))
 	// "X and Y failed to agree": at odds with each other.
 	failed := d.flags&cfSym != 0 && cm.negated && tgt < 0
-	joint := (sym || failed || jointCategory(d.cat) && !cm.negated || tgt == eachOther) && src >= 0 && sc.chunks[src].gEnd-src > 1 && !a.requestedNoun(cm) &&
+	joint := (sym || failed || jointCategory(d.cat) && !cm.negated && !cm.reversed || tgt == eachOther) && src >= 0 && sc.chunks[src].gEnd-src > 1 && !a.requestedNoun(cm) &&
 		(sc.chunks[src].gEnd-src <= maxJointList || a.groupRightBefore(src, i))
 	rule := a.rule
 	if joint {

@@ -122,12 +122,12 @@ func (a *analyser) structuralDirection(ci int32) (src, tgt int32, ok bool) {
 	}
 	for _, ph := range a.parse.Objects(v) {
 		a.steps++
+		if a.holdsOtherNounCue(ph.NP.Span, ci) {
+			// "condemned the attack on Egypt", "end the Iraq-Iran war":
+			// the object is another act, which has its own actors.
+			return src, tgt, true
+		}
 		for j := ph.NP.Start; j < ph.NP.End && j < len(sc.toks); j++ {
-			if k := sc.toks[j].cue; k >= 0 && sc.cues[k].noun && k != ci {
-				// "condemned the attack on Egypt": the object is another
-				// act, which has its own actors.
-				return src, tgt, true
-			}
 			t := sc.toks[j].chunk
 			if t < 0 {
 				continue
@@ -261,6 +261,18 @@ var noActVerbs = map[string]bool{
 func (a *analyser) stateChunk(ci int32) bool {
 	c := &a.sc.chunks[ci]
 	return a.gaz.Kind(c.code) == KindState && !c.sub && !c.econ && !c.loc
+}
+
+// holdsOtherNounCue reports whether a noun cue other than ci stands in
+// span sp.
+func (a *analyser) holdsOtherNounCue(sp syntax.Span, ci int32) bool {
+	sc := a.sc
+	for j := sp.Start; j < sp.End && j < len(sc.toks); j++ {
+		if k := sc.toks[j].cue; k >= 0 && k != ci && sc.cues[k].noun {
+			return true
+		}
+	}
+	return false
 }
 
 // holdsNounCue reports whether a noun cue stands in span sp.
