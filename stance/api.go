@@ -142,6 +142,9 @@ type Cue struct {
 	Category Category `json:"category"`
 	// Negated is true when the cue is in the scope of a negation.
 	Negated bool `json:"negated,omitempty"`
+	// PloverMode is the PLOVER mode of the cue's act within its category
+	// ("visit" for CONSULT, "arrest" for COERCE), "" when none.
+	PloverMode string `json:"plover_mode,omitempty"`
 }
 
 // Category is a PLOVER event category.

@@ -108,6 +108,10 @@ type cueDef struct {
 	sign   float64 // +1 cooperative, -1 conflict
 	weight float64 // intensity in (0, 1]
 	flags  cueFlags
+	// mode is the PLOVER mode of the cue within its category ("release",
+	// "heavy-weapons"), as its mode= token gives it; "" if none. It is the
+	// codebook's how of the act, not the evidence Mode (mode.go).
+	mode string
 }
 
 // wordInfo is what the lexicon knows about one lower-case word form.
@@ -429,13 +433,26 @@ var cueFlagNames = map[string]cueFlags{
 	"obj": cfObj, "intent": cfIntent, "governs": cfGoverns,
 }
 
-// parseCueEntry parses "words... [weight] [flags...]".
+// modePrefix starts the token of a cue entry that gives its PLOVER mode.
+const modePrefix = "mode="
+
+// parseCueEntry parses "words... [weight] [flags...] [mode=NAME]".
 func parseCueEntry(entry string) (cueDef, []string, error) {
 	d := cueDef{weight: 0.5}
 	var words []string
 	for _, field := range strings.Fields(entry) {
 		if f, ok := cueFlagNames[field]; ok {
 			d.flags |= f
+			continue
+		}
+		if name, ok := strings.CutPrefix(field, modePrefix); ok {
+			if d.mode != "" {
+				return d, nil, fmt.Errorf("more than one mode")
+			}
+			if !validModeName(name) {
+				return d, nil, fmt.Errorf("mode %q is not lower-case letters, digits, '-' and '_'", name)
+			}
+			d.mode = name
 			continue
 		}
 		if w, err := strconv.ParseFloat(field, 64); err == nil {
@@ -457,6 +474,21 @@ func parseCueEntry(entry string) (cueDef, []string, error) {
 		return d, nil, fmt.Errorf("a cue cannot be both noun and verb")
 	}
 	return d, words, nil
+}
+
+// validModeName reports whether name can be a PLOVER mode: lower-case
+// ASCII letters, digits, '-' and '_' ("martial-law", "pro_autocracy").
+func validModeName(name string) bool {
+	if name == "" {
+		return false
+	}
+	for i := 0; i < len(name); i++ {
+		c := name[i]
+		if (c < 'a' || c > 'z') && (c < '0' || c > '9') && c != '-' && c != '_' {
+			return false
+		}
+	}
+	return true
 }
 
 // lemmaRegistry assigns lemma ids to cue words while a lexicon is built.

@@ -1515,7 +1515,7 @@ func (a *analyser) collectPairs() {
 		}
 		pe.cues = append(pe.cues, Cue{
 			Text: a.s[start:end], Start: start, End: end,
-			Category: cat, Negated: cm.negated,
+			Category: cat, Negated: cm.negated, PloverMode: a.lx.cues[cm.def].mode,
 		})
 	}
 }

@@ -55,7 +55,7 @@ func TestBuildSample(t *testing.T) {
 		got = append(got, e.category+": "+e.text())
 	}
 	want := []string{
-		"CONSULT: send|sent envoy 0.25 verb",
+		"CONSULT: send|sent envoy 0.25 verb mode=visit",
 		"COOPERATE: grant 0.35 verb",
 		"AID: donate 0.40 verb",
 		"AID: give|gave|given asylum 0.40 verb",
@@ -119,24 +119,24 @@ func TestBuildRules(t *testing.T) {
 			"dictionary lines disagree on the sign"},
 		{"the most frequent category wins",
 			"---  X   [---]  ---\nRAM [190]\n---  Y   [---]  ---\nRAM [111]\n---  Z   [---]  ---\nRAM [190]\n", []string{"ASSAULT: ram 0.45 verb loc"}, ""},
-		{"code override", "---  IMPOSE   [163]  ---\nIMPOSE\n", []string{"SANCTION: impose 0.35 verb"}, ""},
+		{"code override", "---  IMPOSE   [163]  ---\nIMPOSE\n", []string{"SANCTION: impose 0.35 verb mode=discontinue"}, ""},
 		{"code missing from the crosswalk", "---  APPEAL   [020]  ---\nAPPEAL\n", nil,
 			"code not in the crosswalk (CAMEO 01 statements, 02 appeals)"},
 		{"target-side code", "---  OFFEND   [:110]  ---\nOFFEND\n", nil, "code for the target's act only ([:code])"},
 		{"generic verb alone", "---  SERVE   [070]  ---\nSERVE\n", nil, "generic verb alone"},
 		{"function word of the hand lexicon", "---  PLEDGE   [070]  ---\nPLEDGE\n", nil,
 			"a function word of the hand lexicon (light, speech, request verb, ...)"},
-		{"two-sided code is symmetric", "---  CALL   [---]  ---\nPHONE\n- * ENVOY [042:042] # PHONE\n", []string{"CONSULT: phone envoy 0.25 verb sym"}, ""},
+		{"two-sided code is symmetric", "---  CALL   [---]  ---\nPHONE\n- * ENVOY [042:042] # PHONE\n", []string{"CONSULT: phone envoy 0.25 verb sym mode=visit"}, ""},
 		{"a word the hand lexicon does not know", "---  SEND   [---]  ---\nSEND\n- * DELEGATION [042] # SEND\n", nil,
 			"a word after the verb that the hand lexicon does not know"},
 		{"positive phrase of a hand conflict verb", "---  KILL   [---]  ---\nKILL\n- * ENVOY [042] # KILL\n", nil,
 			"positive phrase of a hand conflict verb (\"denounce detention\": the scorer aims the verb through its object itself)"},
 		{"comment names no verb of a block of several", "---  X   [---]  ---\nHELP\nSERVE\n- * ENVOY [070]\n", nil,
 			"comment names no verb of its block"},
-		{"one verb needs no comment", "---  X   [---]  ---\nPHONE\n- * ENVOY [042]\n", []string{"CONSULT: phone envoy 0.25 verb"}, ""},
+		{"one verb needs no comment", "---  X   [---]  ---\nPHONE\n- * ENVOY [042]\n", []string{"CONSULT: phone envoy 0.25 verb mode=visit"}, ""},
 		{"a flag name is no phrase word", "---  X   [---]  ---\nPHONE\n- * FROM ENVOY [042]\n", nil,
 			"a word that is a cue flag name (\"from\") in the lexicon syntax"},
-		{"plural joins singular", "---  X   [---]  ---\nPHONE\n- * ENVOY [042]\n- * ENVOYS [042]\n", []string{"CONSULT: phone envoy 0.25 verb"}, ""},
+		{"plural joins singular", "---  X   [---]  ---\nPHONE\n- * ENVOY [042]\n- * ENVOYS [042]\n", []string{"CONSULT: phone envoy 0.25 verb mode=visit"}, ""},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"github.com/stancemon/stancemon/stance/internal/words"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -26,6 +27,18 @@ type handLexicon struct {
 	// known holds every form of every word of the hand lexicon: cue words
 	// and function words.
 	known map[string]bool
+	// entries are the hand cue entries with their category and mode, in
+	// category order, then file order.
+	entries []handEntry
+}
+
+// handEntry is one hand cue entry.
+type handEntry struct {
+	words    [][]string        // per word, its forms as written ("meet|met")
+	forms    []map[string]bool // per word, its forms and their inflections
+	key      string            // first forms, one space apart
+	category string
+	mode     string // PLOVER mode of its mode= token, "" if none
 }
 
 // handPhrase is one multi-word hand cue.
@@ -48,22 +61,37 @@ func parseHand(data []byte) (*handLexicon, error) {
 		return nil, fmt.Errorf("decoding hand lexicon: %w", err)
 	}
 	h := &handLexicon{forms: map[string]map[int]bool{}, function: map[string]bool{}, known: map[string]bool{}}
-	for cat, entries := range f.Cues {
+	cats := make([]string, 0, len(f.Cues))
+	for cat := range f.Cues {
+		cats = append(cats, cat)
+	}
+	sort.Strings(cats)
+	for _, cat := range cats {
 		sign, ok := f.Categories[cat]
 		if !ok || sign != 1 && sign != -1 {
 			return nil, fmt.Errorf("hand lexicon: category %s has no sign", cat)
 		}
-		for _, e := range entries {
+		for _, e := range f.Cues[cat] {
 			var words []map[string]bool
+			var alts [][]string
+			mode := ""
 			for _, field := range strings.Fields(e) {
 				if _, err := strconv.ParseFloat(field, 64); err == nil || cueFlagNames[field] {
 					continue
 				}
-				fs := formSet(strings.Split(field, "|"))
+				if m, ok := strings.CutPrefix(field, modePrefix); ok {
+					mode = m
+					continue
+				}
+				alts = append(alts, strings.Split(field, "|"))
+				fs := formSet(alts[len(alts)-1])
 				words = append(words, fs)
 				for f := range fs {
 					h.known[f] = true
 				}
+			}
+			if len(words) > 0 {
+				h.entries = append(h.entries, handEntry{words: alts, forms: words, key: joinFirst(alts), category: cat, mode: mode})
 			}
 			switch len(words) {
 			case 0:
@@ -91,6 +119,48 @@ func parseHand(data []byte) (*handLexicon, error) {
 		}
 	}
 	return h, nil
+}
+
+// modePrefix starts the token of a cue entry that gives its PLOVER mode
+// (stance.modePrefix).
+const modePrefix = "mode="
+
+// shadows reports whether a hand entry has the same words as a generated
+// entry, which the scorer's loader then drops: every word of the one is a
+// form of the same word of the other ("sanction", "sanctions"; "meet|met",
+// "met"), as stance.sameWord decides.
+func (h *handLexicon) shadows(ws [][]string) bool {
+	for _, he := range h.entries {
+		if len(he.words) != len(ws) {
+			continue
+		}
+		same := true
+		for i := 0; i < len(ws) && same; i++ {
+			same = sameWord(he.words[i], he.forms[i], ws[i])
+		}
+		if same {
+			return true
+		}
+	}
+	return false
+}
+
+// sameWord reports whether a hand word (its forms, and those with their
+// inflections) and a generated word (its forms) are one word: a form of
+// the one is a form of the other ("aid" and "aids", not "aide").
+func sameWord(hand []string, handForms map[string]bool, gen []string) bool {
+	for _, f := range gen {
+		if handForms[f] {
+			return true
+		}
+	}
+	genForms := formSet(gen)
+	for _, f := range hand {
+		if genForms[f] {
+			return true
+		}
+	}
+	return false
 }
 
 // formSet returns the forms and their regular inflections.

@@ -9,7 +9,8 @@
 // Every entry records the dictionary and crosswalk lines it came from; the
 // licence notices go to the header of the output and, in full, to
 // LICENSES.md beside it. The program prints what it skipped and why, and the
-// coverage of the PLOVER categories and modes.
+// coverage of the PLOVER categories and modes by the generated and the hand
+// entries.
 //
 //	go run ./internal/lexgen -lexicons ../../shared/data/lexicons -out data/cues_cameo.yaml
 package main
@@ -61,6 +62,8 @@ type generated struct {
 	res      *result
 	dict     *dictionary
 	cw       *crosswalk
+	// cells is the coverage table of the generated and hand entries.
+	cells []coverageCell
 }
 
 // generate reads the sources in folder dir and the hand lexicon, and
@@ -97,17 +100,22 @@ func generate(dir, handPath string) (*generated, error) {
 	if len(cw.codes) == 0 {
 		return nil, fmt.Errorf("parsing %s: no code mappings", crosswalkFile)
 	}
+	if err := checkHandModes(h, cw); err != nil {
+		return nil, fmt.Errorf("checking %s: %w", handPath, err)
+	}
 	res := build(d, cw, h)
 	if len(res.entries) == 0 {
 		return nil, fmt.Errorf("building cues: no entries")
 	}
+	cells := coverage(res, cw, h)
 	n := notices{mit: string(mit), dictCopyright: copyrightLine(dictData)}
 	return &generated{
-		lexicon:  renderLexicon(res, d, cw, n),
+		lexicon:  renderLexicon(res, d, cw, cells, n),
 		licenses: renderLicenses(n),
 		res:      res,
 		dict:     d,
 		cw:       cw,
+		cells:    cells,
 	}, nil
 }
 
@@ -141,8 +149,8 @@ func (g *generated) report(w io.Writer, verbose bool) {
 			}
 		}
 	}
-	fmt.Fprintf(w, "coverage (category x mode -> entries):\n")
-	for _, l := range coverageLines(g.res, g.cw) {
+	fmt.Fprintf(w, "coverage (category x mode -> generated and hand entries):\n")
+	for _, l := range coverageLines(g.cells) {
 		fmt.Fprintf(w, "  %s\n", l)
 	}
 }
