@@ -254,6 +254,13 @@ var noActVerbs = map[string]bool{
 	"produce": true, "produces": true, "produced": true, "owe": true, "owes": true, "owed": true,
 	"lead": true, "leads": true, "led": true, "follow": true, "follows": true, "followed": true,
 	"face": true, "faces": true, "faced": true, "see": true, "sees": true, "saw": true,
+	// Movement and comparison: "left Iraq", "overtook Japan".
+	"leave": true, "leaves": true, "left": true, "leaving": true, "depart": true, "departed": true,
+	"reach": true, "reaches": true, "enter": true, "enters": true, "entered": true,
+	"overtake": true, "overtook": true, "overtaken": true, "surpass": true, "surpassed": true,
+	"outpace": true, "outpaced": true, "trail": true, "trailed": true, "replace": true, "replaced": true,
+	"represent": true, "represents": true, "represented": true, "cover": true, "covers": true, "covered": true,
+	"border": true, "borders": true, "bordered": true, "resemble": true, "resembled": true,
 }
 
 // stateChunk reports whether chunk ci names a state acting as itself: no

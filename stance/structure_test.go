@@ -51,6 +51,8 @@ func TestScoreFallback(t *testing.T) {
 		{"organisation", "Libya abstained in the Security Council vote.", nil},
 		{"statistics", "The U.S. Agriculture Department forecast the Soviet wheat crop at 92 mln tonnes.", nil},
 		{"commerce", "Egypt bought 200,000 tonnes of U.S. wheat.", nil},
+		{"movement", "Bush left Iraq on Monday.", nil},
+		{"comparison", "China overtook Japan as the second largest economy.", nil},
 		{"negated", "Japan has not wooed South Korea.", nil},
 		{"conditional", "If Japan wooed South Korea, China would object.", nil},
 	})
