@@ -590,3 +590,19 @@ func (a *memoAnalyst) Summaries(ctx context.Context, w store.Window, f store.Dya
 	a.sums[k] = s
 	return s, nil
 }
+
+// Replay evaluates the rules at every step from start to end (inclusive), as
+// a live evaluator would have done over a stored stream, then flushes the
+// notifications.
+func (m *Manager) Replay(ctx context.Context, start, end time.Time, step time.Duration) error {
+	if step <= 0 {
+		return fmt.Errorf("replaying alert rules: step %v is not positive", step)
+	}
+	for at := start; !at.After(end); at = at.Add(step) {
+		if err := m.Evaluate(ctx, at); err != nil {
+			return fmt.Errorf("evaluating alert rules at %s: %w", at.Format(time.RFC3339), err)
+		}
+	}
+	m.Flush(ctx)
+	return nil
+}

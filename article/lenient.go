@@ -70,3 +70,16 @@ func DecodeLenient(line []byte) (Message, error) {
 	}
 	return m, nil
 }
+
+// ParseDate parses a date given by a user or a gold file: YYYY-MM-DD (UTC
+// midnight) or RFC 3339 (converted to UTC).
+func ParseDate(s string) (time.Time, error) {
+	if t, err := time.Parse(time.DateOnly, s); err == nil {
+		return t, nil
+	}
+	t, err := time.Parse(time.RFC3339, s)
+	if err != nil {
+		return time.Time{}, fmt.Errorf("%q is neither YYYY-MM-DD nor RFC 3339", s)
+	}
+	return t.UTC(), nil
+}

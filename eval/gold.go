@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/stancemon/stancemon/article"
 	"github.com/stancemon/stancemon/internal/jsonl"
 	"io"
 	"math"
@@ -192,7 +193,7 @@ func decodeItem(line []byte) (Item, error) {
 	}
 	it.Text = *raw.Text
 	if raw.Date != nil && *raw.Date != "" {
-		d, err := parseDate(*raw.Date)
+		d, err := article.ParseDate(*raw.Date)
 		if err != nil {
 			return fail("date: %v", err)
 		}
@@ -325,18 +326,6 @@ func jsonKind(t reflect.Type) string {
 		return "an object"
 	}
 	return t.String()
-}
-
-// parseDate parses YYYY-MM-DD (midnight UTC) or RFC 3339 (made UTC).
-func parseDate(s string) (time.Time, error) {
-	if t, err := time.Parse(time.DateOnly, s); err == nil {
-		return t, nil
-	}
-	t, err := time.Parse(time.RFC3339, s)
-	if err != nil {
-		return time.Time{}, fmt.Errorf("%q is neither YYYY-MM-DD nor RFC 3339", s)
-	}
-	return t.UTC(), nil
 }
 
 // isStateCode reports whether s looks like an ISO 3166-1 alpha-3 code.

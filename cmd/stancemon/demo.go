@@ -148,12 +148,9 @@ func replayAlerts(ctx context.Context, out io.Writer, cfg config.Config, st stor
 	if err != nil {
 		return fmt.Errorf("reading the newest article time: %w", err)
 	}
-	for at := start; !at.After(latest); at = at.Add(5 * time.Minute) {
-		if err := m.Evaluate(ctx, at); err != nil {
-			return fmt.Errorf("evaluating alert rules at %s: %w", at.Format(time.RFC3339), err)
-		}
+	if err := m.Replay(ctx, start, latest, 5*time.Minute); err != nil {
+		return err
 	}
-	m.Flush(ctx)
 	recs, err := st.Alerts(ctx, store.Window{}, store.DyadFilter{}, 20)
 	if err != nil {
 		return fmt.Errorf("reading alerts: %w", err)

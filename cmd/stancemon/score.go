@@ -70,14 +70,11 @@ func parsePublished(s string) (time.Time, error) {
 	if s == "" {
 		return time.Time{}, nil
 	}
-	if t, err := time.Parse(time.DateOnly, s); err == nil {
-		return t, nil
-	}
-	t, err := time.Parse(time.RFC3339, s)
+	t, err := article.ParseDate(s)
 	if err != nil {
-		return time.Time{}, fmt.Errorf("--published %q is neither YYYY-MM-DD nor RFC 3339", s)
+		return time.Time{}, fmt.Errorf("--published: %w", err)
 	}
-	return t.UTC(), nil
+	return t, nil
 }
 
 // openInput opens the file named by args, or returns stdin for none or "-".
