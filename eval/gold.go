@@ -5,14 +5,14 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"github.com/stancemon/stancemon/article"
-	"github.com/stancemon/stancemon/internal/jsonl"
 	"io"
 	"math"
 	"reflect"
 	"strings"
 	"time"
 
+	"github.com/stancemon/stancemon/article"
+	"github.com/stancemon/stancemon/internal/jsonl"
 	"github.com/stancemon/stancemon/stance"
 )
 

@@ -11,7 +11,6 @@ import (
 	"time"
 
 	"github.com/stancemon/stancemon/article"
-
 	"github.com/stancemon/stancemon/internal/fuzzseed"
 )
 

@@ -5,12 +5,12 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"github.com/stancemon/stancemon/stance/internal/words"
 	"slices"
 	"strings"
 	"time"
 
 	"github.com/stancemon/stancemon/internal/strictyaml"
+	"github.com/stancemon/stancemon/stance/internal/words"
 )
 
 // gazFile is the YAML schema of an actor data file (embedded or override).

@@ -3,12 +3,12 @@ package stance
 import (
 	_ "embed"
 	"fmt"
-	"github.com/stancemon/stancemon/stance/internal/words"
 	"sort"
 	"strconv"
 	"strings"
 
 	"github.com/stancemon/stancemon/internal/strictyaml"
+	"github.com/stancemon/stancemon/stance/internal/words"
 )
 
 //go:embed data/cues.yaml

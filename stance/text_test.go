@@ -1,9 +1,10 @@
 package stance
 
 import (
-	"github.com/stancemon/stancemon/stance/internal/words"
 	"slices"
 	"testing"
+
+	"github.com/stancemon/stancemon/stance/internal/words"
 )
 
 func TestSentences(t *testing.T) {

@@ -37,7 +37,6 @@ import (
 	"errors"
 	"flag"
 	"fmt"
-	wordfn "github.com/stancemon/stancemon/stance/internal/words"
 	"io"
 	"os"
 	"path/filepath"
@@ -48,6 +47,8 @@ import (
 	"unicode"
 
 	"github.com/goccy/go-yaml"
+
+	wordfn "github.com/stancemon/stancemon/stance/internal/words"
 )
 
 func main() {

@@ -5,7 +5,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	wordfn "github.com/stancemon/stancemon/stance/internal/words"
 	"io"
 	"os"
 	"path/filepath"
@@ -15,6 +14,8 @@ import (
 	"strings"
 	"time"
 	"unicode"
+
+	wordfn "github.com/stancemon/stancemon/stance/internal/words"
 )
 
 // The officials file: persons of the Phoenix country dictionary with dated

@@ -3,12 +3,13 @@ package main
 import (
 	"encoding/json"
 	"fmt"
-	wordfn "github.com/stancemon/stancemon/stance/internal/words"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
+
+	wordfn "github.com/stancemon/stancemon/stance/internal/words"
 )
 
 func TestParseGroups(t *testing.T) {

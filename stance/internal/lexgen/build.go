@@ -2,9 +2,10 @@ package main
 
 import (
 	"fmt"
-	"github.com/stancemon/stancemon/stance/internal/words"
 	"sort"
 	"strings"
+
+	"github.com/stancemon/stancemon/stance/internal/words"
 )
 
 // categoryInfo is a scorer category, its sign and the weight of its

@@ -2,12 +2,13 @@ package main
 
 import (
 	"fmt"
-	"github.com/stancemon/stancemon/stance/internal/words"
 	"sort"
 	"strconv"
 	"strings"
 
 	"github.com/goccy/go-yaml"
+
+	"github.com/stancemon/stancemon/stance/internal/words"
 )
 
 // handLexicon is what the generator needs to know of the hand lexicon
