@@ -56,42 +56,57 @@
 //
 // # Second generation: structure, actor types, modality
 //
-// A sentence goes through these steps, one file each:
+// A sentence goes through these steps, in the order analyse (analyse.go)
+// runs them, each in files of its own:
 //
-//   - tokens (tokens.go, text.go): normalised text, sentences, tokens;
-//   - actors (gaz_*.go, agents.go): the gazetteer's mentions, including
-//     misspelt long names, historical names by date (Kampuchea, Zaire, East
-//     Germany as DDR until 1990), context rules (Tripoli, Brussels, Congo),
-//     datelines dropped, dated office holders from the Phoenix dictionary;
-//     then the agent noun after a state's name or adjective decides its
-//     type: "Iranian officials" and "U.S. troops" are the state, "Kurdish
-//     rebels", "Japanese car makers", "American missionaries", "ethnic
-//     Hungarians" and "U.S.-backed" are sub-state (data/agents*.yaml, from
-//     the Phoenix agent list). A sub-state actor never acts for its state;
-//     as the target of a state's coercion, assault or sanction its people
-//     and property do stand for it ("deported 20 Chinese nationals"), its
-//     rebels and opposition do not;
-//   - chunks (structure.go, internal/syntax): for sentences with two or more
-//     distinct actors, part-of-speech tags (prose's averaged perceptron),
-//     noun phrases, verb groups, prepositional phrases and clauses; a verb
-//     cue takes the subject of its verb group and its object, whatever
-//     stands between ("The US, which has long backed Israel, condemned
-//     Iran"; "After Russia invaded Ukraine, ..."); the token windows below
-//     remain for noun cues and where the parse finds no actor;
-//   - acts (lexicon.go, acts.go, mode.go): the cue lexicon is the hand
+//   - tokens (text.go, tokens.go): normalised text, sentences, tokens; site
+//     boilerplate dropped; the cue lemma and word classes of each word;
+//   - actors (gaz_*.go, actors.go, agents.go): the gazetteer's mentions,
+//     including misspelt long names, historical names by date (Kampuchea,
+//     Zaire, East Germany as DDR until 1990), context rules (Tripoli,
+//     Brussels, Congo), datelines dropped, dated office holders from the
+//     Phoenix dictionary; mentions of one actor merged ("Russian Foreign
+//     Minister Sergey Lavrov"), the preposition in front of each, places
+//     told apart from actors, coordinated actors grouped ("X and Y", "X, Y
+//     and Z"); then the agent noun after a state's name or adjective decides
+//     its type: "Iranian officials" and "U.S. troops" are the state,
+//     "Kurdish rebels", "Japanese car makers", "American missionaries",
+//     "ethnic Hungarians" and "U.S.-backed" are sub-state
+//     (data/agents*.yaml, from the Phoenix agent list). A sub-state actor
+//     never acts for its state; as the target of a state's coercion, assault
+//     or sanction its people and property do stand for it ("deported 20
+//     Chinese nationals"), its rebels and opposition do not;
+//   - acts (lexicon.go, acts.go): the cue lexicon is the hand
 //     file data/cues.yaml over data/cues_cameo.yaml, generated from the
 //     CAMEO verb dictionary and the CAMEO-PLOVER crosswalk (go generate);
-//     reversal verbs turn the act they govern around ("halted aid" is a
-//     sanction, "lifted the blockade" a concession, "cancelled a visit" a
-//     rejection); failure verbs cancel it ("talks collapsed"); conditional,
-//     speculative ("may impose"), denied ("denied that it had attacked")
-//     and doubly negated ("Neither X nor Y criticised") acts give nothing;
-//     each evidence carries its mode (factual, intended, threatened);
-//   - pairs (relate.go): direction rules below; every evidence names the
+//     a cue word is a noun or a verb by where it stands ("the bombing",
+//     "Washington's warnings" are nouns); reversal verbs turn the act they
+//     govern around ("halted aid" is a sanction, "lifted the blockade" a
+//     concession, "cancelled a visit" a rejection); failure verbs cancel it
+//     ("talks collapsed"); "X asked Y to ..." and "X said Y must ..." are
+//     X's demands on Y;
+//   - clauses (clauses.go): the clause of each token, its hedges, and the
+//     speaker of each reported clause ("X said ...", "..., X said",
+//     "according to X");
+//   - structure (structure.go, internal/syntax): for sentences with two or
+//     more distinct actors, part-of-speech tags (prose's averaged
+//     perceptron), noun phrases, verb groups, prepositional phrases and
+//     clauses; a verb cue takes the subject of its verb group and its
+//     object, whatever stands between ("The US, which has long backed
+//     Israel, condemned Iran"; "After Russia invaded Ukraine, ..."); the
+//     token windows below remain for noun cues and where the parse finds no
+//     actor;
+//   - modality (mode.go): negation ("refused to help", "the collapse of the
+//     talks"); conditional, speculative ("may impose"), denied ("denied that
+//     it had attacked") and doubly negated ("Neither X nor Y criticised")
+//     acts give nothing, nor do acts only asked for or warned against; each
+//     evidence carries its mode (factual, intended, threatened);
+//   - pairs (pairs.go): the direction rules above; every evidence names the
 //     rule that linked it (Evidence.Rule); gatherings of four or more
 //     states give every pair both ways; where no cue linked any pair, the
 //     subject of a verb the lexicon does not know toward its object, both
-//     states, with the sentence's tone (RuleFallback, low confidence).
+//     states, with the sentence's tone (RuleFallback, low confidence, from
+//     the parse in structure.go).
 //
 // Sentence evidence is merged per directed pair: the article score is the
 // confidence-weighted mean, the confidence grows with each piece of evidence,

@@ -1,9 +1,16 @@
 package stance
 
 import (
+	"bytes"
 	"unicode"
 	"unicode/utf8"
 )
+
+// Tokens: tokenize splits a sentence into words and punctuation and keeps
+// a lower-case copy; a sentence of site furniture stops there
+// (isBoilerplate); lookup gives each word its cue lemma and word classes.
+// The token helpers every later step uses (word, isWord, isPunct, isTitle)
+// and the buffer helpers of the scratch are here too.
 
 // tokFlags are properties of a token.
 type tokFlags uint8
@@ -117,4 +124,80 @@ func isWordRuneT(r rune) bool {
 		return isWordByteT(byte(r))
 	}
 	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}
+
+// isBoilerplate reports whether the lower-case sentence is site furniture.
+func (lx *lexicon) isBoilerplate(lower []byte, toks []token) bool {
+	for _, p := range lx.boilerAny {
+		if bytes.Contains(lower, p) {
+			return true
+		}
+	}
+	for i := range toks {
+		t := &toks[i]
+		if t.flags&tfWord == 0 {
+			continue
+		}
+		for _, p := range lx.boilerFirst[string(lower[t.start:t.end])] {
+			if bytes.HasPrefix(lower[t.start:], p) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// lookup sets the lemma and word classes of every word token.
+func (a *analyser) lookup() {
+	sc := a.sc
+	for i := range sc.toks {
+		t := &sc.toks[i]
+		if t.flags&tfWord == 0 {
+			continue
+		}
+		if wi, ok := a.lx.words[string(sc.lower[t.start:t.end])]; ok {
+			t.lemma, t.class = wi.lemma, wi.class
+		}
+	}
+}
+
+// word returns the lower-case form of token i.
+func (a *analyser) word(i int) []byte {
+	t := &a.sc.toks[i]
+	return a.sc.lower[t.start:t.end]
+}
+
+// isWord reports whether token i is the lower-case word w.
+func (a *analyser) isWord(i int, w string) bool {
+	return i >= 0 && i < len(a.sc.toks) && string(a.word(i)) == w
+}
+
+// isPunct reports whether token i is the punctuation byte c.
+func (a *analyser) isPunct(i int, c byte) bool {
+	return i >= 0 && i < len(a.sc.toks) && a.sc.toks[i].punct == c
+}
+
+// isTitle reports whether token i is a capitalised title word
+// ("President", "Prime", "Minister") outside any actor phrase.
+func (a *analyser) isTitle(i int) bool {
+	t := &a.sc.toks[i]
+	return t.class&wcTitle != 0 && t.flags&tfCap != 0 && t.chunk < 0
+}
+
+// resize32 returns s with length n, reusing its storage.
+func resize32(s []int32, n int) []int32 {
+	if cap(s) < n {
+		return make([]int32, n)
+	}
+	return s[:n]
+}
+
+// resizeBool returns s with length n, all false, reusing its storage.
+func resizeBool(s []bool, n int) []bool {
+	if cap(s) < n {
+		return make([]bool, n)
+	}
+	s = s[:n]
+	clear(s)
+	return s
 }
