@@ -18,8 +18,8 @@ words:
   title: [envoy]
 `
 
-// buildSample builds the testdata sample with the sample hand lexicon.
-func buildSample(t *testing.T) *result {
+// sampleDictionary parses testdata/sample.cameo.txt.
+func sampleDictionary(t *testing.T) *dictionary {
 	t.Helper()
 	f, err := os.Open("testdata/sample.cameo.txt")
 	if err != nil {
@@ -30,6 +30,12 @@ func buildSample(t *testing.T) *result {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return d
+}
+
+// sampleCrosswalk parses testdata/sample.crosswalk.txt.
+func sampleCrosswalk(t *testing.T) *crosswalk {
+	t.Helper()
 	cf, err := os.Open("testdata/sample.crosswalk.txt")
 	if err != nil {
 		t.Fatal(err)
@@ -39,11 +45,23 @@ func buildSample(t *testing.T) *result {
 	if err != nil {
 		t.Fatal(err)
 	}
-	h, err := parseHand([]byte(sampleHand))
+	return cw
+}
+
+// sampleHandLexicon parses a hand lexicon given inline.
+func sampleHandLexicon(t *testing.T, doc string) *handLexicon {
+	t.Helper()
+	h, err := parseHand([]byte(doc))
 	if err != nil {
 		t.Fatal(err)
 	}
-	return build(d, cw, h)
+	return h
+}
+
+// buildSample builds the testdata sample with the sample hand lexicon.
+func buildSample(t *testing.T) *result {
+	t.Helper()
+	return build(sampleDictionary(t), sampleCrosswalk(t), sampleHandLexicon(t, sampleHand))
 }
 
 // TestBuildSample checks the entries of the sample and why the other lines

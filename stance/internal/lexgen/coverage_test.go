@@ -1,7 +1,6 @@
 package main
 
 import (
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -55,28 +54,7 @@ words:
 // and hand entries by category and mode, generated entries a hand entry
 // shadows left out, and the rows without a mode that no code gives.
 func TestCoverageSample(t *testing.T) {
-	f, err := os.Open("testdata/sample.cameo.txt")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	d, err := parseDictionary(f)
-	if err != nil {
-		t.Fatal(err)
-	}
-	cf, err := os.Open("testdata/sample.crosswalk.txt")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer cf.Close()
-	cw, err := parseCrosswalk(cf)
-	if err != nil {
-		t.Fatal(err)
-	}
-	h, err := parseHand([]byte(sampleHandModes))
-	if err != nil {
-		t.Fatal(err)
-	}
+	d, cw, h := sampleDictionary(t), sampleCrosswalk(t), sampleHandLexicon(t, sampleHandModes)
 	if err := checkHandModes(h, cw); err != nil {
 		t.Fatal(err)
 	}

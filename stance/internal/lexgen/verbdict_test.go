@@ -1,7 +1,6 @@
 package main
 
 import (
-	"os"
 	"reflect"
 	"strings"
 	"testing"
@@ -215,15 +214,7 @@ func TestParseDictionarySets(t *testing.T) {
 
 // TestParseSample parses the sample dictionary in testdata.
 func TestParseSample(t *testing.T) {
-	f, err := os.Open("testdata/sample.cameo.txt")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	d, err := parseDictionary(f)
-	if err != nil {
-		t.Fatal(err)
-	}
+	d := sampleDictionary(t)
 	if len(d.problems) > 0 || len(d.blocks) != 3 || len(d.sets) != 2 || countPatterns(d) != 8 {
 		t.Errorf("got %d problems, %d blocks, %d sets, %d patterns; want 0, 3, 2, 8", len(d.problems), len(d.blocks), len(d.sets), countPatterns(d))
 	}
