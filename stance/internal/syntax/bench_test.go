@@ -38,7 +38,10 @@ func benchBytes() (tokens, bytes int) {
 	return tokens, bytes
 }
 
-func BenchmarkParse(b *testing.B) {
+// benchSetup returns a parser and the token count of the benchmark
+// sentences, with the byte count and allocations reported.
+func benchSetup(b *testing.B) (*Parser, int) {
+	b.Helper()
 	p, err := NewParser()
 	if err != nil {
 		b.Fatal(err)
@@ -46,23 +49,27 @@ func BenchmarkParse(b *testing.B) {
 	ntok, nbytes := benchBytes()
 	b.SetBytes(int64(nbytes))
 	b.ReportAllocs()
+	return p, ntok
+}
+
+// reportTokens reports the tokens parsed per second.
+func reportTokens(b *testing.B, ntok int) {
+	b.ReportMetric(float64(ntok)*float64(b.N)/b.Elapsed().Seconds(), "tokens/s")
+}
+
+func BenchmarkParse(b *testing.B) {
+	p, ntok := benchSetup(b)
 	for b.Loop() {
 		for _, s := range benchSentences {
 			p.Parse(s)
 		}
 	}
-	b.ReportMetric(float64(ntok)*float64(b.N)/b.Elapsed().Seconds(), "tokens/s")
+	reportTokens(b, ntok)
 }
 
 // BenchmarkTag measures the tagger alone.
 func BenchmarkTag(b *testing.B) {
-	p, err := NewParser()
-	if err != nil {
-		b.Fatal(err)
-	}
-	ntok, nbytes := benchBytes()
-	b.SetBytes(int64(nbytes))
-	b.ReportAllocs()
+	p, ntok := benchSetup(b)
 	s := &p.s
 	for b.Loop() {
 		for _, toks := range benchSentences {
@@ -71,19 +78,13 @@ func BenchmarkTag(b *testing.B) {
 			p.tg.tag(len(s.tags), s.rawU, s.normU, s.forced, s.tags)
 		}
 	}
-	b.ReportMetric(float64(ntok)*float64(b.N)/b.Elapsed().Seconds(), "tokens/s")
+	reportTokens(b, ntok)
 }
 
 // BenchmarkParseQueries parses and asks every verb group for its subject,
 // objects and clause, as the scorer would.
 func BenchmarkParseQueries(b *testing.B) {
-	p, err := NewParser()
-	if err != nil {
-		b.Fatal(err)
-	}
-	ntok, nbytes := benchBytes()
-	b.SetBytes(int64(nbytes))
-	b.ReportAllocs()
+	p, ntok := benchSetup(b)
 	for b.Loop() {
 		for _, toks := range benchSentences {
 			s := p.Parse(toks)
@@ -96,5 +97,5 @@ func BenchmarkParseQueries(b *testing.B) {
 			}
 		}
 	}
-	b.ReportMetric(float64(ntok)*float64(b.N)/b.Elapsed().Seconds(), "tokens/s")
+	reportTokens(b, ntok)
 }
