@@ -330,7 +330,7 @@ func (a *analyser) agentAt(i int) (string, int) {
 			buf = append(buf, a.word(j)...)
 		}
 		sc.agentBuf = buf
-		if code, ok := a.ag.lookup(string(buf)); ok {
+		if code, ok := a.ag.lookup(buf); ok {
 			return code, k
 		}
 	}

@@ -75,14 +75,17 @@ func loadAgents() (*agentTable, error) {
 }
 
 // lookup returns the code of words, trying the singular of a plural last
-// word ("rebels", "companies", "businesses").
-func (t *agentTable) lookup(words string) (string, bool) {
-	if c, ok := t.codes[words]; ok {
+// word ("rebels", "companies", "businesses"). It allocates nothing: it runs
+// for every actor of every sentence.
+func (t *agentTable) lookup(words []byte) (string, bool) {
+	if c, ok := t.codes[string(words)]; ok {
 		return c, true
 	}
+	var stem [64]byte
 	for _, suf := range [...][2]string{{"ies", "y"}, {"es", ""}, {"s", ""}} {
-		if strings.HasSuffix(words, suf[0]) {
-			if c, ok := t.codes[strings.TrimSuffix(words, suf[0])+suf[1]]; ok {
+		if n := len(words) - len(suf[0]); n >= 0 && n+len(suf[1]) <= len(stem) && string(words[n:]) == suf[0] {
+			b := append(append(stem[:0], words[:n]...), suf[1]...)
+			if c, ok := t.codes[string(b)]; ok {
 				return c, true
 			}
 		}

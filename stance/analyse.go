@@ -103,20 +103,22 @@ func (a *analyser) analyse(s string, title bool) (tone float64, keep bool) {
 		a.relate(int32(i))
 	}
 	a.findDemands()
-	var pre float64
-	for i := range sc.cues {
-		pre += effectiveScore(&a.lx.cues[sc.cues[i].def], sc.cues[i].negated)
-	}
-	a.fallbackPairs(pre)
+	a.fallbackPairs(a.cueTone())
 	a.governThreats()
 	a.overrideRelations()
 	a.collectPairs()
-	for i := range sc.cues {
-		cm := &sc.cues[i]
-		d := &a.lx.cues[cm.def]
-		tone += effectiveScore(d, cm.negated)
+	// The tone counts the cues the steps above added or changed too.
+	return clamp1(a.cueTone()), true
+}
+
+// cueTone is the sum of the signed intensities of the sentence's cues.
+func (a *analyser) cueTone() float64 {
+	var tone float64
+	for i := range a.sc.cues {
+		cm := &a.sc.cues[i]
+		tone += effectiveScore(&a.lx.cues[cm.def], cm.negated)
 	}
-	return clamp1(tone), true
+	return tone
 }
 
 // clamp1 clamps x to [-1, 1].

@@ -26,7 +26,7 @@ import (
 // distinct actors, and returns nil otherwise or when no parser is there.
 func (a *analyser) parseSentence() *syntax.Sentence {
 	sc := a.sc
-	if !a.distinctActors(2) {
+	if !a.twoDistinctActors() {
 		return nil
 	}
 	if sc.parser == nil {
@@ -46,23 +46,21 @@ func (a *analyser) parseSentence() *syntax.Sentence {
 	return sc.parser.ParseSpaced(sc.words, sc.spaced)
 }
 
-// distinctActors reports whether the sentence has at least n chunks of
-// distinct codes that are no places.
-func (a *analyser) distinctActors(n int) bool {
-	sc := a.sc
+// twoDistinctActors reports whether the sentence has chunks of two or
+// more distinct codes that are no places.
+func (a *analyser) twoDistinctActors() bool {
 	first := ""
-	for ci := range sc.chunks {
-		c := &sc.chunks[ci]
-		if c.loc {
-			continue
-		}
-		if first == "" {
+	for ci := range a.sc.chunks {
+		c := &a.sc.chunks[ci]
+		switch {
+		case c.loc:
+		case first == "":
 			first = c.code
-		} else if c.code != first {
-			return n <= 2
+		case c.code != first:
+			return true
 		}
 	}
-	return n <= 1 && first != ""
+	return false
 }
 
 // actorIn returns the first actor chunk inside span sp that may be a
@@ -283,15 +281,7 @@ func (a *analyser) holdsOtherNounCue(sp syntax.Span, ci int32) bool {
 }
 
 // holdsNounCue reports whether a noun cue stands in span sp.
-func (a *analyser) holdsNounCue(sp syntax.Span) bool {
-	sc := a.sc
-	for j := sp.Start; j < sp.End && j < len(sc.toks); j++ {
-		if k := sc.toks[j].cue; k >= 0 && sc.cues[k].noun {
-			return true
-		}
-	}
-	return false
-}
+func (a *analyser) holdsNounCue(sp syntax.Span) bool { return a.holdsOtherNounCue(sp, -1) }
 
 // sportsWords mark a sentence about a match between national teams.
 var sportsWords = map[string]bool{
