@@ -55,10 +55,71 @@ type Kafka struct {
 	// MaxWait is the longest a fetch waits for new data. Default: 3s
 	MaxWait time.Duration `yaml:"max_wait"`
 	// SessionTimeout is how long the group waits for a silent member (a
-	// crashed instance) before handing its partitions to others; rebalances
-	// wait as long at most. Default: 10s
+	// crashed instance) before handing its partitions to others. Default: 10s
 	SessionTimeout time.Duration `yaml:"session_timeout"`
+	// RevokeTimeout bounds how long an instance losing a partition in a
+	// rebalance waits for the messages it has of it to be stored and
+	// committed before the new owner reads it. Default: 30s
+	RevokeTimeout time.Duration `yaml:"revoke_timeout"`
+	// ClientID names this instance to the brokers. Env: STANCEMON_KAFKA_CLIENT_ID.
+	// Default: stancemon-<hostname>-<pid>
+	ClientID string `yaml:"client_id"`
+	// InstanceID makes this instance a static group member: restarted
+	// within session_timeout with the same id, it gets its partitions back
+	// without a rebalance. Unique per instance (e.g. the pod name of a
+	// StatefulSet). Env: STANCEMON_KAFKA_INSTANCE_ID. Default: "" (dynamic)
+	InstanceID string `yaml:"instance_id"`
+	// CreateTopics creates the input and dead-letter topics at start when
+	// they are missing (needs the Create permission); when false, missing
+	// topics are an error. Default: true
+	CreateTopics bool `yaml:"create_topics"`
+	// TLS encrypts the connections to the brokers.
+	TLS KafkaTLS `yaml:"tls"`
+	// SASL authenticates to the brokers.
+	SASL KafkaSASL `yaml:"sasl"`
 }
+
+// KafkaTLS configures TLS to the brokers.
+type KafkaTLS struct {
+	// Enabled turns TLS on. Default: false
+	Enabled bool `yaml:"enabled"`
+	// CAFile is a PEM file of the CAs that sign the brokers' certificates.
+	// Default: "" (the system's)
+	CAFile string `yaml:"ca_file"`
+	// CertFile and KeyFile are a client certificate and key (PEM) for
+	// brokers that require one. Default: ""
+	CertFile string `yaml:"cert_file"`
+	KeyFile  string `yaml:"key_file"`
+	// ServerName overrides the name checked in the brokers' certificates.
+	// Default: ""
+	ServerName string `yaml:"server_name"`
+	// InsecureSkipVerify accepts any certificate (tests only). Default: false
+	InsecureSkipVerify bool `yaml:"insecure_skip_verify"`
+}
+
+// KafkaSASL configures SASL authentication to the brokers. The password is
+// never part of the file: it comes from PasswordFile or the environment.
+type KafkaSASL struct {
+	// Mechanism is PLAIN, SCRAM-SHA-256 or SCRAM-SHA-512; empty disables
+	// SASL. Default: ""
+	Mechanism string `yaml:"mechanism"`
+	// Username is the SASL user. Env: STANCEMON_KAFKA_USERNAME. Default: ""
+	Username string `yaml:"username"`
+	// PasswordFile holds the password (trailing newline ignored).
+	// Env STANCEMON_KAFKA_PASSWORD gives the password itself instead.
+	// Default: ""
+	PasswordFile string `yaml:"password_file"`
+	// Password is set from STANCEMON_KAFKA_PASSWORD only.
+	Password string `yaml:"-"`
+}
+
+// String hides the password.
+func (s KafkaSASL) String() string {
+	return fmt.Sprintf("{Mechanism:%s Username:%s PasswordFile:%s Password:[%d bytes]}", s.Mechanism, s.Username, s.PasswordFile, len(s.Password))
+}
+
+// GoString hides the password in %#v too.
+func (s KafkaSASL) GoString() string { return s.String() }
 
 // ClickHouse configures the ClickHouse store.
 type ClickHouse struct {
@@ -144,6 +205,8 @@ func Default() Config {
 			MaxMessageBytes: 1 << 20,
 			MaxWait:         3 * time.Second,
 			SessionTimeout:  10 * time.Second,
+			RevokeTimeout:   30 * time.Second,
+			CreateTopics:    true,
 		},
 		ClickHouse:      ClickHouse{Migrate: true},
 		Embedded:        Embedded{Path: "stancemon.db"},
@@ -206,7 +269,9 @@ func Decode(r io.Reader, cfg *Config) error {
 }
 
 // ApplyEnv overrides addresses and secrets from the environment:
-// STANCEMON_BROKERS, STANCEMON_TOPIC, STANCEMON_GROUP, STANCEMON_CLICKHOUSE,
+// STANCEMON_BROKERS, STANCEMON_TOPIC, STANCEMON_GROUP,
+// STANCEMON_KAFKA_CLIENT_ID, STANCEMON_KAFKA_INSTANCE_ID,
+// STANCEMON_KAFKA_USERNAME, STANCEMON_KAFKA_PASSWORD, STANCEMON_CLICKHOUSE,
 // STANCEMON_STORE, STANCEMON_HTTP ("off" disables the server),
 // STANCEMON_LOG_LEVEL and STANCEMON_LOG_FORMAT.
 func (c *Config) ApplyEnv(env func(string) string) {
@@ -218,6 +283,10 @@ func (c *Config) ApplyEnv(env func(string) string) {
 	}
 	setIf(&c.Kafka.Topic, env("STANCEMON_TOPIC"))
 	setIf(&c.Kafka.Group, env("STANCEMON_GROUP"))
+	setIf(&c.Kafka.ClientID, env("STANCEMON_KAFKA_CLIENT_ID"))
+	setIf(&c.Kafka.InstanceID, env("STANCEMON_KAFKA_INSTANCE_ID"))
+	setIf(&c.Kafka.SASL.Username, env("STANCEMON_KAFKA_USERNAME"))
+	setIf(&c.Kafka.SASL.Password, env("STANCEMON_KAFKA_PASSWORD"))
 	setIf(&c.ClickHouse.DSN, env("STANCEMON_CLICKHOUSE"))
 	setIf(&c.Embedded.Path, env("STANCEMON_STORE"))
 	setIf(&c.Log.Level, env("STANCEMON_LOG_LEVEL"))
@@ -275,6 +344,13 @@ func (c *Config) Validate() error {
 	check(c.Kafka.MaxMessageBytes >= 1024, "kafka.max_message_bytes must be at least 1024, got %d", c.Kafka.MaxMessageBytes)
 	check(c.Kafka.MaxWait >= 100*time.Millisecond, "kafka.max_wait must be at least 100ms, got %s", c.Kafka.MaxWait)
 	check(c.Kafka.SessionTimeout >= 6*time.Second, "kafka.session_timeout must be at least 6s (the group minimum), got %s", c.Kafka.SessionTimeout)
+	check(c.Kafka.RevokeTimeout >= time.Second, "kafka.revoke_timeout must be at least 1s, got %s", c.Kafka.RevokeTimeout)
+	check(oneOf(strings.ToUpper(c.Kafka.SASL.Mechanism), "", "PLAIN", "SCRAM-SHA-256", "SCRAM-SHA-512"),
+		"kafka.sasl.mechanism must be PLAIN, SCRAM-SHA-256 or SCRAM-SHA-512, got %q", c.Kafka.SASL.Mechanism)
+	check(c.Kafka.SASL.Mechanism == "" || c.Kafka.SASL.Username != "", "kafka.sasl.username (or STANCEMON_KAFKA_USERNAME) must be set with kafka.sasl.mechanism")
+	check(c.Kafka.SASL.Mechanism == "" || c.Kafka.SASL.PasswordFile != "" || c.Kafka.SASL.Password != "",
+		"kafka.sasl.password_file (or STANCEMON_KAFKA_PASSWORD) must be set with kafka.sasl.mechanism")
+	check((c.Kafka.TLS.CertFile == "") == (c.Kafka.TLS.KeyFile == ""), "kafka.tls.cert_file and kafka.tls.key_file go together")
 	check(c.ClickHouse.DSN != "" || c.Embedded.Path != "", "either clickhouse.dsn or embedded.path must be set")
 	check(c.Batch.Count >= 1, "batch.count must be at least 1, got %d", c.Batch.Count)
 	check(c.Batch.Bytes >= 1024, "batch.bytes must be at least 1024, got %d", c.Batch.Bytes)

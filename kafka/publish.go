@@ -13,16 +13,23 @@ import (
 // MaxLineBytes is the longest line PublishLines reads.
 const MaxLineBytes = jsonl.DefaultMaxLine
 
+// Chunks of PublishLines: at most ChunkLines lines and ChunkBytes bytes
+// are written at once, so a file of large articles is sent in bounded
+// requests and bounded memory.
+const (
+	ChunkLines = 500
+	ChunkBytes = 4 << 20
+)
+
 // PublishLines publishes every non-empty line of r as one message, as it
 // is (the pipeline validates and dead-letters), keyed by its "id" field
 // when it has one. progress, when not nil, is called with the count of
 // lines and bytes published so far after each chunk. It returns the
 // number published.
 func PublishLines(ctx context.Context, w Writer, r io.Reader, progress func(lines, bytes int)) (int, error) {
-	const chunk = 500
 	var (
-		msgs        []Message
-		lines, size int
+		msgs               []Message
+		lines, size, chunk int
 	)
 	send := func() error {
 		if len(msgs) == 0 {
@@ -32,10 +39,8 @@ func PublishLines(ctx context.Context, w Writer, r io.Reader, progress func(line
 			return fmt.Errorf("publishing after line %d: %w", lines, err)
 		}
 		lines += len(msgs)
-		for _, m := range msgs {
-			size += len(m.Value)
-		}
-		msgs = msgs[:0]
+		size += chunk
+		msgs, chunk = msgs[:0], 0
 		if progress != nil {
 			progress(lines, size)
 		}
@@ -46,8 +51,14 @@ func PublishLines(ctx context.Context, w Writer, r io.Reader, progress func(line
 			return fmt.Errorf("reading line %d: %w", n, err)
 		}
 		value := bytes.Clone(bytes.TrimSpace(line))
+		if len(msgs) > 0 && chunk+len(value) > ChunkBytes {
+			if err := send(); err != nil {
+				return err
+			}
+		}
 		msgs = append(msgs, Message{Key: key(value), Value: value})
-		if len(msgs) == chunk {
+		chunk += len(value)
+		if len(msgs) == ChunkLines {
 			return send()
 		}
 		return nil

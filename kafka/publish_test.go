@@ -60,6 +60,30 @@ func TestPublishLinesChunks(t *testing.T) {
 	}
 }
 
+// TestPublishLinesChunkBytes: large articles go in chunks of at most
+// ChunkBytes (a line larger than that alone in its chunk).
+func TestPublishLinesChunkBytes(t *testing.T) {
+	var rec recorder
+	big := "{\"id\":\"" + strings.Repeat("x", 1<<20) + "\"}\n" // about 1 MiB
+	var sizes []int
+	prev := 0
+	n, err := PublishLines(context.Background(), &rec, strings.NewReader(strings.Repeat(big, 9)), func(_, b int) {
+		sizes = append(sizes, b-prev)
+		prev = b
+	})
+	if err != nil || n != 9 {
+		t.Fatalf("PublishLines = %d, %v", n, err)
+	}
+	for i, s := range sizes {
+		if s > ChunkBytes {
+			t.Errorf("chunk %d holds %d bytes, more than %d", i, s, ChunkBytes)
+		}
+	}
+	if len(sizes) != 3 {
+		t.Errorf("%d chunks of %v, want 3 (3 lines of 1 MiB each)", len(sizes), sizes)
+	}
+}
+
 func TestPublishLinesErrors(t *testing.T) {
 	rec := recorder{err: errors.New("broker down")}
 	if _, err := PublishLines(context.Background(), &rec, strings.NewReader(lines), nil); err == nil || !strings.Contains(err.Error(), "broker down") {

@@ -73,7 +73,8 @@ func newScorer(t testing.TB) *stance.Scorer {
 // decode, in order.
 func produce(t testing.TB, brokerAddr, topic string, values [][]byte) {
 	t.Helper()
-	w := kafka.NewWriter([]string{brokerAddr}, topic)
+	w, err := kafka.NewProducer(kafka.Options{Brokers: []string{brokerAddr}}, topic)
+	must(t, err)
 	defer w.Close()
 	msgs := make([]kafka.Message, len(values))
 	for i, v := range values {
@@ -240,8 +241,10 @@ type runOpts struct {
 // startPipeline runs a pipeline on topic with group, writing to w.
 func startPipeline(t testing.TB, brokerAddr, topic, group string, w store.Writer, opts runOpts) *inProcess {
 	t.Helper()
-	reader := kafka.NewReader(kafka.ReaderConfig{Brokers: []string{brokerAddr}, Topic: topic, Group: group,
-		MaxBytes: 4096, MaxWait: 3 * time.Second})
+	o := kafka.Options{Brokers: []string{brokerAddr}}
+	reader, err := kafka.NewConsumer(kafka.ConsumerConfig{Options: o, Topic: topic, Group: group,
+		MaxBytes: 4096, MaxWait: 3 * time.Second, SessionTimeout: 6 * time.Second})
+	must(t, err)
 	var src pipeline.Source = reader
 	if opts.wrap != nil {
 		src = opts.wrap(reader)
@@ -249,7 +252,8 @@ func startPipeline(t testing.TB, brokerAddr, topic, group string, w store.Writer
 	if opts.drain == 0 {
 		opts.drain = 20 * time.Second
 	}
-	dlq := kafka.NewWriter([]string{brokerAddr}, topic+".dlq")
+	dlq, err := kafka.NewProducer(o, topic+".dlq")
+	must(t, err)
 	m := pipeline.NewMetrics(prometheus.NewRegistry())
 	scorer := newScorer(t)
 	p, err := pipeline.New(pipeline.Config{
@@ -293,13 +297,19 @@ func openStore(t testing.TB, dsn string) *clickhouse.Store {
 
 func createTopics(t testing.TB, brokerAddr string, topics ...string) {
 	t.Helper()
-	must(t, kafka.EnsureTopics(context.Background(), []string{brokerAddr}, 3, topics...))
+	adm, err := kafka.NewAdmin(kafka.Options{Brokers: []string{brokerAddr}})
+	must(t, err)
+	defer adm.Close()
+	must(t, adm.EnsureTopics(context.Background(), 3, topics...))
 }
 
 // committed returns the sum over partitions of the group's committed offsets.
 func committed(t testing.TB, brokerAddr, group, topic string) int64 {
 	t.Helper()
-	sum, err := kafka.Committed(context.Background(), []string{brokerAddr}, group, topic, 3)
+	adm, err := kafka.NewAdmin(kafka.Options{Brokers: []string{brokerAddr}})
+	must(t, err)
+	defer adm.Close()
+	sum, err := adm.Committed(context.Background(), group, topic)
 	must(t, err)
 	return sum
 }

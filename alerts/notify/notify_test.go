@@ -275,21 +275,28 @@ func TestLogNotifier(t *testing.T) {
 }
 
 // TestKafkaNotifierBroker publishes to an embedded Kafka-protocol broker
-// with the writer of kafka.NewWriter and reads the alert back.
+// with kafka.NewProducer and reads the alert back.
 func TestKafkaNotifierBroker(t *testing.T) {
 	b, err := broker.Start(broker.Config{Addr: "127.0.0.1:0", Partitions: 1})
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer b.Close()
-	w := kafka.NewWriter([]string{b.Addr()}, DefaultTopic)
+	o := kafka.Options{Brokers: []string{b.Addr()}}
+	w, err := kafka.NewProducer(o, DefaultTopic)
+	if err != nil {
+		t.Fatal(err)
+	}
 	defer w.Close()
 	ctx, cancel := context.WithTimeout(t.Context(), 30*time.Second)
 	defer cancel()
 	if err := NewKafka(w).Notify(ctx, []alerts.Alert{testAlert(store.AlertFiring)}); err != nil {
 		t.Fatal(err)
 	}
-	r := kafka.NewReader(kafka.ReaderConfig{Brokers: []string{b.Addr()}, Topic: DefaultTopic, Group: "check", MaxWait: 2 * time.Second})
+	r, err := kafka.NewConsumer(kafka.ConsumerConfig{Options: o, Topic: DefaultTopic, Group: "check", MaxWait: 2 * time.Second})
+	if err != nil {
+		t.Fatal(err)
+	}
 	defer r.Close()
 	m, err := r.FetchMessage(ctx)
 	if err != nil {

@@ -73,7 +73,12 @@ func run() error {
 		return err
 	}
 	brokers := []string{addr}
-	if err := kafka.EnsureTopics(ctx, brokers, o.partitions, o.topic, o.topic+".dlq"); err != nil {
+	adm, err := kafka.NewAdmin(kafka.Options{Brokers: brokers})
+	if err != nil {
+		return err
+	}
+	defer adm.Close()
+	if err := adm.EnsureTopics(ctx, o.partitions, o.topic, o.topic+".dlq"); err != nil {
 		return err
 	}
 
@@ -88,14 +93,14 @@ func run() error {
 	if err != nil {
 		return err
 	}
-	report("raw consume (kafka-go group reader, the ceiling)", n, size, rawDur)
+	report("raw consume (franz-go group consumer, the ceiling)", n, size, rawDur)
 
 	dsn, drop, err := freshDatabase(ctx, o.clickhouse)
 	if err != nil {
 		return err
 	}
 	defer drop()
-	e2e, err := endToEnd(ctx, o.bin, brokers, o.topic, dsn, n)
+	e2e, err := endToEnd(ctx, o.bin, adm, brokers, o.topic, dsn, n)
 	if err != nil {
 		return err
 	}
@@ -115,7 +120,10 @@ func report(what string, n, size int, d time.Duration) {
 }
 
 func publishCorpus(ctx context.Context, brokers []string, topic, path string, copies int) (n, size int, err error) {
-	w := kafka.NewWriter(brokers, topic)
+	w, err := kafka.NewProducer(kafka.Options{Brokers: brokers}, topic)
+	if err != nil {
+		return 0, 0, err
+	}
 	defer w.Close()
 	for range copies {
 		f, err := os.Open(path)
@@ -141,8 +149,11 @@ func publishCorpus(ctx context.Context, brokers []string, topic, path string, co
 
 // rawConsume reads n messages with a fresh consumer group and commits them.
 func rawConsume(ctx context.Context, brokers []string, topic string, n int) (time.Duration, error) {
-	r := kafka.NewReader(kafka.ReaderConfig{Brokers: brokers, Topic: topic, Group: "pipebench-raw",
-		MaxBytes: 1 << 20, MaxWait: 3 * time.Second})
+	r, err := kafka.NewConsumer(kafka.ConsumerConfig{Options: kafka.Options{Brokers: brokers}, Topic: topic,
+		Group: "pipebench-raw", MaxBytes: 1 << 20, MaxWait: 3 * time.Second})
+	if err != nil {
+		return 0, err
+	}
 	defer r.Close()
 	start := time.Now()
 	batch := make([]kafka.Message, 0, 2000)
@@ -171,7 +182,7 @@ type e2eResult struct {
 }
 
 // endToEnd runs `stancemon run` until the group has committed n offsets.
-func endToEnd(ctx context.Context, bin string, brokers []string, topic, dsn string, n int) (e2eResult, error) {
+func endToEnd(ctx context.Context, bin string, adm *kafka.Admin, brokers []string, topic, dsn string, n int) (e2eResult, error) {
 	var res e2eResult
 	cmd := exec.CommandContext(ctx, bin, "run", "--brokers", strings.Join(brokers, ","), "--topic", topic,
 		"--group", "pipebench-e2e", "--clickhouse", dsn, "--http", "off")
@@ -184,7 +195,7 @@ func endToEnd(ctx context.Context, bin string, brokers []string, topic, dsn stri
 	defer func() { _ = cmd.Process.Kill(); _ = cmd.Wait() }()
 	var first time.Time
 	for {
-		c, err := kafka.Committed(ctx, brokers, "pipebench-e2e", topic, 64)
+		c, err := adm.Committed(ctx, "pipebench-e2e", topic)
 		if err != nil {
 			return res, err
 		}

@@ -172,7 +172,10 @@ func publishSample(ctx context.Context, brokers []string, topic string) (int, er
 	if err != nil {
 		return 0, fmt.Errorf("creating the sample stream: %w", err)
 	}
-	w := kafka.NewWriter(brokers, topic)
+	w, err := kafka.NewProducer(kafka.Options{Brokers: brokers, ClientID: "stancemon-demo"}, topic)
+	if err != nil {
+		return 0, err
+	}
 	defer w.Close()
 	return simulate.Pace(ctx, g, simulate.NewKafkaSink(w), 0, nil, nil)
 }

@@ -5,7 +5,9 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/stancemon/stancemon/cmd/stancemon/internal/app"
 	"github.com/stancemon/stancemon/config"
+	"github.com/stancemon/stancemon/kafka"
 )
 
 // connFlags are the flags that override the configuration file, shared by
@@ -61,4 +63,20 @@ func (f *connFlags) flagFor(key string) string {
 		return f.http
 	}
 	return ""
+}
+
+// producerOptions are the Kafka connection options of the commands that
+// only publish (produce, simulate): the configuration file's kafka
+// section (TLS, SASL, client id) with brokers overridden by the flag.
+func producerOptions(configPath, brokers string) (kafka.Options, error) {
+	cfg, err := config.Load(configPath, func(key string) string {
+		if key == "STANCEMON_BROKERS" && brokers != "" {
+			return brokers
+		}
+		return os.Getenv(key)
+	})
+	if err != nil {
+		return kafka.Options{}, err
+	}
+	return app.KafkaOptions(cfg.Kafka)
 }

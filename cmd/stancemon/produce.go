@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"strings"
 
 	"github.com/schollz/progressbar/v3"
 	"github.com/spf13/cobra"
@@ -15,7 +14,7 @@ import (
 )
 
 func newProduceCmd() *cobra.Command {
-	var brokers, topic string
+	var configPath, brokers, topic string
 	cmd := &cobra.Command{
 		Use:   "produce [FILE|-]",
 		Short: "Publish articles from JSON Lines (plain or .gz) to a Kafka topic, keyed by article id",
@@ -34,7 +33,14 @@ func newProduceCmd() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			w := kafka.NewWriter(strings.Split(brokers, ","), topic)
+			o, err := producerOptions(configPath, brokers)
+			if err != nil {
+				return err
+			}
+			w, err := kafka.NewProducer(o, topic)
+			if err != nil {
+				return err
+			}
 			defer w.Close()
 			var progress func(lines, bytes int)
 			if term.IsTerminal(int(os.Stderr.Fd())) {
@@ -49,7 +55,8 @@ func newProduceCmd() *cobra.Command {
 			return err
 		},
 	}
-	cmd.Flags().StringVar(&brokers, "brokers", "127.0.0.1:9092", "Kafka bootstrap brokers, comma-separated")
+	cmd.Flags().StringVar(&configPath, "config", "", "YAML configuration file: its kafka section gives brokers, TLS and SASL")
+	cmd.Flags().StringVar(&brokers, "brokers", "", "Kafka bootstrap brokers, comma-separated (default: the config's, else 127.0.0.1:9092)")
 	cmd.Flags().StringVar(&topic, "topic", "articles", "topic to publish to")
 	return cmd
 }

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -93,7 +92,14 @@ func runSimulate(ctx context.Context, stdout, stderr io.Writer, o simulateOption
 	var sink simulate.Sink
 	switch {
 	case o.brokers != "":
-		w := kafka.NewWriter(strings.Split(o.brokers, ","), o.topic)
+		ko, err := producerOptions("", o.brokers)
+		if err != nil {
+			return err
+		}
+		w, err := kafka.NewProducer(ko, o.topic)
+		if err != nil {
+			return err
+		}
 		defer w.Close()
 		sink = simulate.NewKafkaSink(w)
 	case o.output == "" || o.output == "-":

@@ -70,7 +70,10 @@ func TestSimulateKafka(t *testing.T) {
 	}
 	ctx, cancel := context.WithTimeout(t.Context(), 30*time.Second)
 	defer cancel()
-	r := kafka.NewReader(kafka.ReaderConfig{Brokers: []string{b.Addr()}, Topic: "sim", Group: "check", MaxWait: 2 * time.Second})
+	r, err := kafka.NewConsumer(kafka.ConsumerConfig{Options: kafka.Options{Brokers: []string{b.Addr()}}, Topic: "sim", Group: "check", MaxWait: 2 * time.Second})
+	if err != nil {
+		t.Fatal(err)
+	}
 	defer r.Close()
 	for range want {
 		m, err := r.FetchMessage(ctx)

@@ -6,52 +6,39 @@
 // # Idempotent writes
 //
 // Kafka delivers at least once: a batch written to ClickHouse whose offsets
-// were not committed (a crash, a rebalance) comes again. ClickHouse has no
-// transactions and no unique keys, so every row carries its Kafka position
-// and the Store keeps, per table and per Kafka partition, a high-water
-// mark: the highest offset known to be stored in that table. WriteBatch
+// were not committed (a crash, a rebalance) comes again, whole or in part,
+// to this instance or another. ClickHouse has no transactions and no
+// unique keys, so every row carries its Kafka position, and WriteBatch
+// keeps nothing in memory between batches. For each batch it
 //
-//  1. reloads the marks of a partition from the tables themselves
-//     (SELECT kafka_partition, max(kafka_offset) FROM t WHERE kafka_topic = ?
-//     GROUP BY kafka_partition) when it sees the partition for the first
-//     time (a restart), when the first offset of the partition in the batch
-//     is not the one after the last offset it saw (a redelivery, or a
-//     rebalance gave the partition to another instance meanwhile), when
-//     the probe below says another instance wrote the partition, and after
-//     any failed write;
-//  2. drops, per table, the items at or below the table's mark;
-//  3. inserts the rest of articles, then of stance_events, each as one
-//     INSERT block, and raises each table's marks once its block is sent.
+//  1. reads which positions of the batch articles holds (one query, bounded
+//     by the publication times of the batch, which lead the sorting key of
+//     articles, and by its partitions and offsets) and inserts the articles
+//     of the others, as one INSERT block;
+//  2. reads, for the items whose article was already stored, which
+//     positions stance_events holds (events are inserted only after their
+//     article, so an item without a stored article has no stored events),
+//     and inserts the stance events of every item that has none stored.
 //
-// The probe covers a partition handed to another instance and back before
-// that instance committed: the batch then follows the last one seen, yet
-// some of its offsets are stored. Before each batch, one query looks in
-// articles, among the rows published within the publication times of the
-// batch and within its offsets, for an offset above the mark. It is cheap,
-// since published_at leads the primary key of articles, and enough, since
-// a redelivered article keeps its publication time and articles are
-// inserted before their stance events.
-//
-// Marks are per table because a crash between the two inserts leaves the
-// articles of a batch stored and its stance events not: the redelivered
-// batch then adds only the stance events. stance_hourly is fed by a
-// materialized view from the stance_events blocks, so it counts each event
-// once too.
+// The decision is made row by row, from what the tables hold: a partial
+// insert (a Distributed table whose one shard took its rows and another
+// refused, a crash between the monthly parts of a block) is completed by
+// the redelivery, not skipped; another instance that stored part of the
+// batch meanwhile is seen. stance_hourly is fed by a materialized view
+// from the stance_events blocks, so it counts each event once too.
 //
 // Limits:
 //   - Deduplication is by Kafka position only: an article published twice
 //     to the topic (two offsets) is stored twice.
-//   - Offsets must grow within a partition: a topic deleted and recreated
-//     restarts its offsets at 0, below the marks, and needs a fresh
-//     database (or its rows deleted).
-//   - Two instances writing the same partition at the same moment (a zombie
-//     consumer that has not noticed the rebalance) are not fenced off.
-//   - An INSERT whose rows span several months is written as one part per
-//     month; a server crash in the middle can keep some months and lose
-//     others, which the marks cannot tell apart. Likewise a failure of the
-//     materialized view after stance_events took its block.
-//   - A reload scans the Kafka columns of whole tables: it is meant for
-//     start-ups and rebalances, not for every batch.
+//   - Two writers inserting the same positions at the same moment are not
+//     fenced off here: the consumer (package kafka) makes a partition's old
+//     owner finish and commit before its new owner reads it, so this
+//     happens only when an owner outlives kafka.revoke_timeout.
+//   - On a replicated cluster, the lookup reads one replica: rows inserted
+//     through another replica and not yet replicated are not seen. Both
+//     lookups and inserts prefer the same replica (load_balancing
+//     in_order), and replicated tables drop a block identical to one they
+//     already hold.
 package clickhouse
 
 import (
@@ -76,8 +63,7 @@ type Store struct {
 	conn driver.Conn
 	now  func() time.Time
 
-	mu    sync.Mutex
-	parts map[store.Partition]*partState
+	mu sync.Mutex // serialises writes
 }
 
 var _ store.Store = (*Store)(nil)
@@ -99,7 +85,7 @@ func Open(ctx context.Context, dsn string, opts ...Option) (*Store, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Store{conn: conn, now: time.Now, parts: make(map[store.Partition]*partState)}
+	s := &Store{conn: conn, now: time.Now}
 	for _, o := range opts {
 		o(s)
 	}

@@ -3,10 +3,10 @@
 // without ClickHouse. It holds the same tables as the ClickHouse backend
 // (schemas/sqlite), applied by Open.
 //
-// Each batch is written in one transaction that also raises, per table and
-// Kafka partition, the highest offset stored (table ingest_offsets); items
-// at or below it are skipped. A batch is thus stored whole or not at all,
-// and a redelivered batch is stored exactly once. stance_hourly is kept up
+// Each batch is written in one transaction; per table, the items whose
+// Kafka position (topic, partition, offset: indexed) the table already
+// holds are skipped. A batch is thus stored whole or not at all, and a
+// redelivered or overlapping batch is stored exactly once. stance_hourly is kept up
 // to date by a trigger in the same transaction.
 package sqlite
 

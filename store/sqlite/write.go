@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"time"
 
@@ -78,7 +77,7 @@ func jsonArray(ss []string) (string, error) {
 }
 
 // WriteBatch implements store.Writer: it stores, in one transaction, the
-// items of b above the offsets recorded in ingest_offsets and raises them.
+// items of b whose Kafka positions each table does not hold yet.
 func (s *Store) WriteBatch(ctx context.Context, b store.Batch) error {
 	return s.write(ctx, b, allTables)
 }
@@ -88,11 +87,10 @@ func (s *Store) write(ctx context.Context, b store.Batch, tables []table) error 
 	if len(b.Items) == 0 {
 		return nil
 	}
-	spans := b.Spans()
 	ingestedAt := time.Now().Unix()
 	err := inTx(ctx, s.db, func(tx *sql.Tx) error {
 		for _, t := range tables {
-			if err := writeTable(ctx, tx, t, b, spans, ingestedAt); err != nil {
+			if err := writeTable(ctx, tx, t, b, ingestedAt); err != nil {
 				return err
 			}
 		}
@@ -104,24 +102,24 @@ func (s *Store) write(ctx context.Context, b store.Batch, tables []table) error 
 	return nil
 }
 
-func writeTable(ctx context.Context, tx *sql.Tx, t table, b store.Batch, spans map[store.Partition]store.Span, ingestedAt int64) error {
-	marks := make(map[store.Partition]int64, len(spans))
-	for p := range spans {
-		var mark int64 = -1
-		err := tx.QueryRowContext(ctx, "SELECT kafka_offset FROM ingest_offsets WHERE tbl = ? AND kafka_topic = ? AND kafka_partition = ?",
-			t.name, p.Topic, p.Partition).Scan(&mark)
-		if err != nil && !errors.Is(err, sql.ErrNoRows) {
-			return fmt.Errorf("reading stored offset of %s: %w", t.name, err)
-		}
-		marks[p] = mark
+func writeTable(ctx context.Context, tx *sql.Tx, t table, b store.Batch, ingestedAt int64) error {
+	exists, err := tx.PrepareContext(ctx, "SELECT EXISTS (SELECT 1 FROM "+t.name+
+		" WHERE kafka_topic = ? AND kafka_partition = ? AND kafka_offset = ?)")
+	if err != nil {
+		return fmt.Errorf("preparing the position lookup of %s: %w", t.name, err)
 	}
+	defer exists.Close()
 	stmt, err := tx.PrepareContext(ctx, t.insert)
 	if err != nil {
 		return fmt.Errorf("preparing insert into %s: %w", t.name, err)
 	}
 	defer stmt.Close()
 	for _, it := range b.Items {
-		if it.Pos.Offset <= marks[store.Partition{Topic: it.Pos.Topic, Partition: it.Pos.Partition}] {
+		var stored bool
+		if err := exists.QueryRowContext(ctx, it.Pos.Topic, it.Pos.Partition, it.Pos.Offset).Scan(&stored); err != nil {
+			return fmt.Errorf("looking up a stored position of %s: %w", t.name, err)
+		}
+		if stored {
 			continue
 		}
 		rows, err := t.rows(it, ingestedAt)
@@ -132,14 +130,6 @@ func writeTable(ctx context.Context, tx *sql.Tx, t table, b store.Batch, spans m
 			if _, err := stmt.ExecContext(ctx, args...); err != nil {
 				return fmt.Errorf("inserting into %s: %w", t.name, err)
 			}
-		}
-	}
-	for p, sp := range spans {
-		_, err := tx.ExecContext(ctx, `INSERT INTO ingest_offsets (tbl, kafka_topic, kafka_partition, kafka_offset) VALUES (?, ?, ?, ?)
-			ON CONFLICT (tbl, kafka_topic, kafka_partition) DO UPDATE SET kafka_offset = max(kafka_offset, excluded.kafka_offset)`,
-			t.name, p.Topic, p.Partition, sp.Last)
-		if err != nil {
-			return fmt.Errorf("recording offsets of %s: %w", t.name, err)
 		}
 	}
 	return nil

@@ -5,31 +5,30 @@ import (
 	"testing"
 	"time"
 
-	kafkago "github.com/segmentio/kafka-go"
-
 	"github.com/stancemon/stancemon/kafka"
 )
 
-// ReadTopic reads n messages from partitions 0 to partitions-1 of topic
-// on the broker at addr, partition after partition, and fails the test
-// when the topic holds fewer.
-func ReadTopic(t testing.TB, addr, topic string, partitions, n int) []kafka.Message {
+// ReadTopic reads n messages of topic on the broker at addr with a fresh
+// consumer group, and fails the test when the topic holds fewer.
+func ReadTopic(t testing.TB, addr, topic string, n int) []kafka.Message {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
+	c, err := kafka.NewConsumer(kafka.ConsumerConfig{Options: kafka.Options{Brokers: []string{addr}},
+		Topic: topic, Group: "readtopic-" + t.Name(), MaxWait: time.Second, SessionTimeout: 6 * time.Second})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
 	var out []kafka.Message
-	for p := 0; p < partitions && len(out) < n; p++ {
-		r := kafkago.NewReader(kafkago.ReaderConfig{Brokers: []string{addr}, Topic: topic, Partition: p, MaxWait: time.Second})
-		for len(out) < n {
-			pctx, cancel := context.WithTimeout(ctx, 3*time.Second)
-			m, err := r.ReadMessage(pctx)
-			cancel()
-			if err != nil {
-				break // partition exhausted
-			}
-			out = append(out, m)
+	for len(out) < n {
+		mctx, cancel := context.WithTimeout(ctx, 10*time.Second)
+		m, err := c.FetchMessage(mctx)
+		cancel()
+		if err != nil {
+			break
 		}
-		r.Close()
+		out = append(out, m)
 	}
 	if len(out) != n {
 		t.Fatalf("read %d messages from %s, want %d", len(out), topic, n)

@@ -59,7 +59,14 @@ func NewAlertManager(cfg config.Config, st store.Backend, log *zap.Logger, reg p
 		notifiers = append(notifiers, wh)
 	}
 	if t := cfg.Alerts.KafkaTopic; t != "" {
-		w := kafka.NewWriter(cfg.Kafka.Brokers, t)
+		o, err := KafkaOptions(cfg.Kafka)
+		if err != nil {
+			return nil, err
+		}
+		w, err := kafka.NewProducer(o, t)
+		if err != nil {
+			return nil, err
+		}
 		m.closers = append(m.closers, w.Close)
 		notifiers = append(notifiers, notify.NewKafka(w))
 	}

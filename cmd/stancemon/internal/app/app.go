@@ -62,16 +62,28 @@ func RunWithStore(ctx context.Context, cfg config.Config, st store.Backend, log 
 	if err != nil {
 		return err
 	}
-	if err := kafka.EnsureTopics(ctx, cfg.Kafka.Brokers, cfg.Kafka.Partitions, cfg.Kafka.Topic, cfg.Kafka.DLQ()); err != nil {
+	ko, err := KafkaOptions(cfg.Kafka)
+	if err != nil {
+		return err
+	}
+	if err := checkTopics(ctx, ko, cfg.Kafka); err != nil {
 		return err
 	}
 	reg := prometheus.NewRegistry()
 	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
-	reader := kafka.NewReader(kafka.ReaderConfig{
-		Brokers: cfg.Kafka.Brokers, Topic: cfg.Kafka.Topic, Group: cfg.Kafka.Group,
+	reader, err := kafka.NewConsumer(kafka.ConsumerConfig{
+		Options: ko, Topic: cfg.Kafka.Topic, Group: cfg.Kafka.Group, InstanceID: cfg.Kafka.InstanceID,
 		MaxBytes: cfg.Kafka.MaxMessageBytes, MaxWait: cfg.Kafka.MaxWait, SessionTimeout: cfg.Kafka.SessionTimeout,
+		RevokeTimeout: cfg.Kafka.RevokeTimeout, Log: log.Named("kafka"),
 	})
-	dlq := kafka.NewWriter(cfg.Kafka.Brokers, cfg.Kafka.DLQ())
+	if err != nil {
+		return err
+	}
+	dlq, err := kafka.NewProducer(ko, cfg.Kafka.DLQ())
+	if err != nil {
+		reader.Close()
+		return err
+	}
 	p, err := pipeline.New(pipeline.Config{
 		Batch:           pipeline.BatchPolicy{Count: cfg.Batch.Count, Bytes: cfg.Batch.Bytes, Period: cfg.Batch.Period},
 		Workers:         cfg.Scorer.Workers,
@@ -107,7 +119,8 @@ func RunWithStore(ctx context.Context, cfg config.Config, st store.Backend, log 
 		alertsDone <- nil
 	}
 	log.Info("consuming", zap.Strings("brokers", cfg.Kafka.Brokers), zap.String("topic", cfg.Kafka.Topic),
-		zap.String("group", cfg.Kafka.Group), zap.String("dlq", cfg.Kafka.DLQ()))
+		zap.String("group", cfg.Kafka.Group), zap.String("dlq", cfg.Kafka.DLQ()),
+		zap.String("client_id", ko.ClientID), zap.String("instance_id", cfg.Kafka.InstanceID))
 	runErr := p.Run(ctx)
 	if err := reader.Close(); err != nil {
 		log.Warn("closing reader", zap.Error(err))
@@ -122,5 +135,24 @@ func RunWithStore(ctx context.Context, cfg config.Config, st store.Backend, log 
 		return fmt.Errorf("running pipeline: %w", runErr)
 	}
 	log.Info("stopped cleanly")
+	return nil
+}
+
+// checkTopics creates the input and dead-letter topics when
+// kafka.create_topics is on, else checks that they exist.
+func checkTopics(ctx context.Context, o kafka.Options, cfg config.Kafka) error {
+	adm, err := kafka.NewAdmin(o)
+	if err != nil {
+		return err
+	}
+	defer adm.Close()
+	if cfg.CreateTopics {
+		return adm.EnsureTopics(ctx, cfg.Partitions, cfg.Topic, cfg.DLQ())
+	}
+	for _, t := range []string{cfg.Topic, cfg.DLQ()} {
+		if _, err := adm.Partitions(ctx, t); err != nil {
+			return fmt.Errorf("kafka.create_topics is false: %w", err)
+		}
+	}
 	return nil
 }
