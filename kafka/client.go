@@ -1,6 +1,7 @@
 package kafka
 
 import (
+	"cmp"
 	"crypto/tls"
 	"crypto/x509"
 	"errors"
@@ -26,6 +27,10 @@ type Options struct {
 	TLS TLS
 	// SASL authenticates the connections when Mechanism is set.
 	SASL SASL
+	// RetryTimeout bounds how long a request that fails on a broker that
+	// cannot be reached or authenticated to is retried before its error is
+	// returned. Default: 15s
+	RetryTimeout time.Duration
 }
 
 // TLS configures TLS to the brokers.
@@ -107,6 +112,7 @@ func (o Options) kgoOpts() ([]kgo.Opt, error) {
 		// Bounded reads: a broker that stops answering is noticed and the
 		// request retried instead of waiting forever.
 		kgo.RequestTimeoutOverhead(20 * time.Second),
+		kgo.RetryTimeout(cmp.Or(o.RetryTimeout, 15*time.Second)),
 	}
 	if o.TLS.Enabled {
 		cfg, err := o.TLS.config()
