@@ -101,6 +101,17 @@ func TestRoundTrip(t *testing.T) {
 	if n, err := a.Committed(ctx, "g", "in"); err != nil || n != 3 {
 		t.Errorf("Committed = %d, %v, want 3", n, err)
 	}
+	lags, err := a.Lag(ctx, "g", "in")
+	var end, committed int64
+	for _, l := range lags {
+		end, committed = end+l.End, committed+l.Committed
+	}
+	if err != nil || len(lags) != 2 || end != 3 || committed != 3 {
+		t.Errorf("Lag = %+v, %v; want 2 partitions ending at 3 messages in all, all committed", lags, err)
+	}
+	if lags, err := a.Lag(ctx, "nobody", "in"); err != nil || len(lags) != 2 || lags[0].Committed != -1 {
+		t.Errorf("Lag of a group that never committed = %+v, %v", lags, err)
+	}
 }
 
 // TestHandover: a member holding uncommitted messages keeps its partitions

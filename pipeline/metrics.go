@@ -19,6 +19,8 @@ type Metrics struct {
 	BatchSize    prometheus.Histogram
 	StepLatency  *prometheus.HistogramVec
 	Lag          *prometheus.GaugeVec
+	GroupLag     *prometheus.GaugeVec
+	LastCommit   prometheus.Gauge
 }
 
 // NewMetrics creates the metrics and registers them with reg (none when nil).
@@ -60,10 +62,17 @@ func NewMetrics(reg prometheus.Registerer) *Metrics {
 		Lag: prometheus.NewGaugeVec(prometheus.GaugeOpts{
 			Name: "stancemon_consumer_lag_messages", Help: "Messages behind the partition's high-water mark at the last fetch.",
 		}, []string{"topic", "partition"}),
+		GroupLag: prometheus.NewGaugeVec(prometheus.GaugeOpts{
+			Name: "stancemon_consumer_group_lag_messages",
+			Help: "Messages between the group's committed offset and the partition's end, read from the brokers (every instance reports every partition: aggregate with max by (topic, partition)).",
+		}, []string{"topic", "partition"}),
+		LastCommit: prometheus.NewGauge(prometheus.GaugeOpts{
+			Name: "stancemon_last_commit_timestamp_seconds", Help: "Unix time of this instance's last committed batch.",
+		}),
 	}
 	if reg != nil {
 		reg.MustRegister(m.Consumed, m.Scored, m.Stored, m.Events, m.DeadLettered, m.Retries,
-			m.Batches, m.BatchLatency, m.BatchSize, m.StepLatency, m.Lag)
+			m.Batches, m.BatchLatency, m.BatchSize, m.StepLatency, m.Lag, m.GroupLag, m.LastCommit)
 	}
 	return m
 }

@@ -239,6 +239,7 @@ func (p *Pipeline) process(ctx context.Context, b batch) error {
 		p.cfg.OnCommit(len(b.msgs))
 	}
 	p.metrics.Batches.Inc()
+	p.metrics.LastCommit.SetToCurrentTime()
 	p.metrics.BatchSize.Observe(float64(len(b.msgs)))
 	p.metrics.BatchLatency.Observe(time.Since(b.fetched).Seconds())
 	p.log.Debug("batch committed", zap.Int("messages", len(b.msgs)), zap.Int("articles", len(items)),

@@ -71,6 +71,7 @@ func RunWithStore(ctx context.Context, cfg config.Config, st store.Backend, log 
 	}
 	reg := prometheus.NewRegistry()
 	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
+	metrics := pipeline.NewMetrics(reg)
 	reader, err := kafka.NewConsumer(kafka.ConsumerConfig{
 		Options: ko, Topic: cfg.Kafka.Topic, Group: cfg.Kafka.Group, InstanceID: cfg.Kafka.InstanceID,
 		MaxBytes: cfg.Kafka.MaxMessageBytes, MaxWait: cfg.Kafka.MaxWait, SessionTimeout: cfg.Kafka.SessionTimeout,
@@ -90,7 +91,7 @@ func RunWithStore(ctx context.Context, cfg config.Config, st store.Backend, log 
 		MaxMessageBytes: cfg.Kafka.MaxMessageBytes,
 		DrainTimeout:    cfg.ShutdownTimeout,
 		OnCommit:        opts.OnCommit,
-	}, reader, dlq, scorer, st, log, pipeline.NewMetrics(reg))
+	}, reader, dlq, scorer, st, log, metrics)
 	if err != nil {
 		return err
 	}
@@ -118,6 +119,14 @@ func RunWithStore(ctx context.Context, cfg config.Config, st store.Backend, log 
 	} else {
 		alertsDone <- nil
 	}
+	adm, err := kafka.NewAdmin(ko)
+	if err != nil {
+		return err
+	}
+	defer adm.Close()
+	lagCtx, stopLag := context.WithCancel(ctx)
+	defer stopLag()
+	go watchLag(lagCtx, adm, cfg.Kafka.Group, cfg.Kafka.Topic, metrics.GroupLag, log)
 	log.Info("consuming", zap.Strings("brokers", cfg.Kafka.Brokers), zap.String("topic", cfg.Kafka.Topic),
 		zap.String("group", cfg.Kafka.Group), zap.String("dlq", cfg.Kafka.DLQ()),
 		zap.String("client_id", ko.ClientID), zap.String("instance_id", cfg.Kafka.InstanceID))
