@@ -40,9 +40,22 @@ func NewProducer(o Options, topic string) (*Producer, error) {
 	return &Producer{cl: cl, topic: topic}, nil
 }
 
-// WriteMessages publishes msgs and waits for their acknowledgements. It
-// returns the first error; the records acknowledged before it stay
-// written.
+// WriteError is the error of a write of which some messages failed: the
+// others are written, so a retry sends only Failed (indexes into the
+// messages given).
+type WriteError struct {
+	Failed []int
+	Err    error // the first failure
+}
+
+func (e *WriteError) Error() string {
+	return fmt.Sprintf("%d messages not written: %v", len(e.Failed), e.Err)
+}
+
+func (e *WriteError) Unwrap() error { return e.Err }
+
+// WriteMessages publishes msgs and waits for their acknowledgements. When
+// some fail it returns a *WriteError naming them; the others are written.
 func (p *Producer) WriteMessages(ctx context.Context, msgs ...Message) error {
 	if len(msgs) == 0 {
 		return nil
@@ -55,8 +68,17 @@ func (p *Producer) WriteMessages(ctx context.Context, msgs ...Message) error {
 		}
 		rs[i] = r
 	}
-	if err := p.cl.ProduceSync(ctx, rs...).FirstErr(); err != nil {
-		return fmt.Errorf("producing to %s: %w", p.topic, err)
+	we := &WriteError{}
+	for i, r := range p.cl.ProduceSync(ctx, rs...) {
+		if r.Err != nil {
+			we.Failed = append(we.Failed, i)
+			if we.Err == nil {
+				we.Err = r.Err
+			}
+		}
+	}
+	if len(we.Failed) > 0 {
+		return fmt.Errorf("producing to %s: %w", p.topic, we)
 	}
 	return nil
 }

@@ -13,14 +13,16 @@ type Metrics struct {
 	Stored       prometheus.Counter
 	Events       prometheus.Counter
 	DeadLettered *prometheus.CounterVec
-	Retries      *prometheus.CounterVec
-	Batches      prometheus.Counter
-	BatchLatency prometheus.Histogram
-	BatchSize    prometheus.Histogram
-	StepLatency  *prometheus.HistogramVec
-	Lag          *prometheus.GaugeVec
-	GroupLag     *prometheus.GaugeVec
-	LastCommit   prometheus.Gauge
+	// DeadLetterFailures counts dead letters given up after their attempts.
+	DeadLetterFailures prometheus.Counter
+	Retries            *prometheus.CounterVec
+	Batches            prometheus.Counter
+	BatchLatency       prometheus.Histogram
+	BatchSize          prometheus.Histogram
+	StepLatency        *prometheus.HistogramVec
+	Lag                *prometheus.GaugeVec
+	GroupLag           *prometheus.GaugeVec
+	LastCommit         prometheus.Gauge
 }
 
 // NewMetrics creates the metrics and registers them with reg (none when nil).
@@ -39,8 +41,11 @@ func NewMetrics(reg prometheus.Registerer) *Metrics {
 			Name: "stancemon_stance_events_total", Help: "Directed dyads found in stored articles.",
 		}),
 		DeadLettered: prometheus.NewCounterVec(prometheus.CounterOpts{
-			Name: "stancemon_messages_dead_lettered_total", Help: "Messages sent to the dead-letter topic, by reason.",
+			Name: "stancemon_messages_dead_lettered_total", Help: "Bad messages dead-lettered (written to the dead-letter topic, or given up: see stancemon_dead_letter_failures_total), by reason.",
 		}, []string{"reason"}),
+		DeadLetterFailures: prometheus.NewCounter(prometheus.CounterOpts{
+			Name: "stancemon_dead_letter_failures_total", Help: "Bad messages whose dead-letter record could not be written after its attempts: logged with position, size and hash, then skipped.",
+		}),
 		Retries: prometheus.NewCounterVec(prometheus.CounterOpts{
 			Name: "stancemon_retries_total", Help: "Failed attempts that were retried, by step.",
 		}, []string{"step"}),
@@ -71,7 +76,7 @@ func NewMetrics(reg prometheus.Registerer) *Metrics {
 		}),
 	}
 	if reg != nil {
-		reg.MustRegister(m.Consumed, m.Scored, m.Stored, m.Events, m.DeadLettered, m.Retries,
+		reg.MustRegister(m.Consumed, m.Scored, m.Stored, m.Events, m.DeadLettered, m.DeadLetterFailures, m.Retries,
 			m.Batches, m.BatchLatency, m.BatchSize, m.StepLatency, m.Lag, m.GroupLag, m.LastCommit)
 	}
 	return m

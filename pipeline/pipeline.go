@@ -36,6 +36,11 @@ type Config struct {
 	// BackoffMin and BackoffMax bound the retry delays of store, dead-letter
 	// and commit failures. Defaults: 100ms and 10s.
 	BackoffMin, BackoffMax time.Duration
+	// DeadLetterAttempts bounds the attempts to write a batch's dead
+	// letters; what still fails is logged and counted
+	// (stancemon_dead_letter_failures_total) and the stream goes on.
+	// Default: 8
+	DeadLetterAttempts int
 	// OnCommit, when set, is called after each committed batch with the
 	// number of messages it held (stored or dead-lettered).
 	OnCommit func(messages int)
@@ -69,6 +74,9 @@ func New(cfg Config, src Source, dlq kafka.Writer, scorer Scorer, w store.Writer
 	}
 	if cfg.BackoffMin <= 0 {
 		cfg.BackoffMin = 100 * time.Millisecond
+	}
+	if cfg.DeadLetterAttempts <= 0 {
+		cfg.DeadLetterAttempts = 8
 	}
 	if cfg.BackoffMax < cfg.BackoffMin {
 		cfg.BackoffMax = max(10*time.Second, cfg.BackoffMin)
@@ -209,14 +217,9 @@ func (p *Pipeline) assemble(in <-chan kafka.Message, out chan<- batch) {
 // process dead-letters what of a scored batch could not be decoded, stores
 // the rest and commits, retrying each step with backoff until ctx is done.
 func (p *Pipeline) process(ctx context.Context, b batch) error {
-	items, dead := b.items, b.dead
-	if len(dead) > 0 {
-		if err := p.retry(ctx, "dead_letter", func() error { return p.dlq.WriteMessages(ctx, dead...) }); err != nil {
-			return fmt.Errorf("writing %d messages to the dead-letter topic: %w", len(dead), err)
-		}
-		for _, d := range dead {
-			p.metrics.DeadLettered.WithLabelValues(headerValue(d, HeaderErrorKind)).Inc()
-		}
+	items := b.items
+	if err := p.deadLetter(ctx, b.dead); err != nil {
+		return err
 	}
 	var events int
 	for _, it := range items {
@@ -243,9 +246,64 @@ func (p *Pipeline) process(ctx context.Context, b batch) error {
 	p.metrics.BatchSize.Observe(float64(len(b.msgs)))
 	p.metrics.BatchLatency.Observe(time.Since(b.fetched).Seconds())
 	p.log.Debug("batch committed", zap.Int("messages", len(b.msgs)), zap.Int("articles", len(items)),
-		zap.Int("dead_lettered", len(dead)), zap.Int("stance_events", events),
+		zap.Int("dead_lettered", len(b.dead)), zap.Int("stance_events", events),
 		zap.Duration("scoring", b.scoring), zap.Duration("since_fetch", time.Since(b.fetched)))
 	return nil
+}
+
+// deadLetter writes dead to the dead-letter topic, retrying only the
+// records that failed, at most Config.DeadLetterAttempts times; records
+// that still fail are logged (position, size, hash, reason) and counted,
+// and the stream goes on. It returns an error only when ctx is done.
+func (p *Pipeline) deadLetter(ctx context.Context, dead []kafka.Message) error {
+	if len(dead) == 0 {
+		return nil
+	}
+	pending := dead
+	attempts := 0
+	err := p.retry(ctx, "dead_letter", func() error {
+		attempts++
+		err := p.dlq.WriteMessages(ctx, pending...)
+		var we *kafka.WriteError
+		if errors.As(err, &we) {
+			failed := make([]kafka.Message, 0, len(we.Failed))
+			for _, i := range we.Failed {
+				failed = append(failed, pending[i])
+			}
+			pending = failed
+		} else if err == nil {
+			pending = nil
+		}
+		if err != nil && attempts >= p.cfg.DeadLetterAttempts {
+			return errGaveUp{err}
+		}
+		return err
+	})
+	var gaveUp errGaveUp
+	if err != nil && !errors.As(err, &gaveUp) {
+		return fmt.Errorf("writing %d messages to the dead-letter topic: %w", len(pending), err)
+	}
+	for _, d := range pending {
+		p.metrics.DeadLetterFailures.Inc()
+		p.log.Error("dead letter not written; the message is skipped", zap.String("topic", headerValue(d, HeaderOriginalTopic)),
+			zap.String("partition", headerValue(d, HeaderOriginalPartition)), zap.String("offset", headerValue(d, HeaderOriginalOffset)),
+			zap.String("size", headerValue(d, HeaderOriginalSize)), zap.String("sha256", headerValue(d, HeaderOriginalSHA256)),
+			zap.String("reason", headerValue(d, HeaderErrorKind)), zap.String("error", Cut(gaveUp.Error(), MaxErrorBytes)))
+	}
+	for _, d := range dead {
+		p.metrics.DeadLettered.WithLabelValues(headerValue(d, HeaderErrorKind)).Inc()
+	}
+	return nil
+}
+
+// errGaveUp stops retry: the step gave up after its attempts.
+type errGaveUp struct{ err error }
+
+func (e errGaveUp) Error() string {
+	if e.err == nil {
+		return ""
+	}
+	return e.err.Error()
 }
 
 // score decodes and scores msgs in parallel, keeping their order.
@@ -269,7 +327,7 @@ func (p *Pipeline) score(msgs []kafka.Message) ([]store.Item, []kafka.Message) {
 	for i, m := range msgs {
 		if errs[i] != nil {
 			p.log.Warn("dead-lettering message", zap.String("topic", m.Topic), zap.Int("partition", m.Partition),
-				zap.Int64("offset", m.Offset), zap.Error(errs[i]))
+				zap.Int64("offset", m.Offset), zap.String("error", Cut(errs[i].Error(), MaxErrorBytes)))
 			dead = append(dead, deadLetter(m, errs[i], p.cfg.MaxMessageBytes))
 			continue
 		}
@@ -308,12 +366,15 @@ func (p *Pipeline) retry(ctx context.Context, step string, fn func() error) erro
 		if err == nil {
 			return nil
 		}
+		if _, ok := err.(errGaveUp); ok {
+			return err
+		}
 		if ctx.Err() != nil {
 			return errors.Join(err, ctx.Err())
 		}
 		p.metrics.Retries.WithLabelValues(step).Inc()
 		p.log.Warn("retrying", zap.String("step", step), zap.Int("attempt", attempt),
-			zap.Duration("backoff", delay), zap.Error(err))
+			zap.Duration("backoff", delay), zap.String("error", Cut(err.Error(), MaxErrorBytes)))
 		t := time.NewTimer(delay/2 + rand.N(delay/2+1))
 		select {
 		case <-ctx.Done():

@@ -2,13 +2,17 @@ package pipeline
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"github.com/prometheus/client_golang/prometheus/testutil"
 	"go.uber.org/zap"
@@ -249,9 +253,11 @@ func TestDelivery(t *testing.T) {
 			[]string{"dead_letter failed", "dead_letter [0]", "store [1]", "commit [0 1]"}, map[string]float64{"dead_letter": 1}},
 		{"commit retried", []string{good}, 0, 0, 2,
 			[]string{"store [0]", "commit failed", "commit failed", "commit [0]"}, map[string]float64{"commit": 2}},
+		{"dead letters given up after their attempts, the stream goes on", []string{bad, good}, 0, -1, 0,
+			[]string{"dead_letter failed", "dead_letter failed", "dead_letter failed", "store [1]", "commit [0 1]"}, map[string]float64{"dead_letter": 2}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			r := newRig(t, Config{}, tc.values...)
+			r := newRig(t, Config{DeadLetterAttempts: 3}, tc.values...)
 			r.st.fails.n, r.dlqFails.n, r.src.commitFails.n = tc.storeFails, tc.dlqFails, tc.comFails
 			if err := r.run(t, len(tc.values)); err != nil {
 				t.Fatalf("Run: %v", err)
@@ -266,6 +272,9 @@ func TestDelivery(t *testing.T) {
 			}
 			if got := testutil.ToFloat64(r.metrics.Batches); got != 1 {
 				t.Errorf("%v batches committed, want 1", got)
+			}
+			if got, want := testutil.ToFloat64(r.metrics.DeadLetterFailures), float64(max(0, -tc.dlqFails)); got != want {
+				t.Errorf("%v dead letters given up, want %v", got, want)
 			}
 		})
 	}
@@ -379,39 +388,79 @@ func TestFetchError(t *testing.T) {
 }
 
 func TestDeadLetter(t *testing.T) {
-	m := kafka.Message{Topic: "in", Partition: 2, Offset: 41, Key: []byte("k"), Value: []byte(`{"id":"x","published_at":"soon","title":"t"}`)}
+	small := []byte(`{"id":"x","published_at":"soon","title":"t"}`)
+	huge := []byte(strings.Repeat("x", 3<<20))
+	hash := func(b []byte) string { s := sha256.Sum256(b); return hex.EncodeToString(s[:]) }
+	longErr := strings.Repeat("é", 600<<10) // a 600 KB field echoed in the error
 	for _, tc := range []struct {
-		name      string
-		limit     int
-		wantValue string
-		truncated bool
+		name       string
+		key, value []byte
+		err        string
+		limit      int
+		wantKey    string
+		wantValue  int
+		wantErr    string
+		truncated  bool
 	}{
-		{"whole value", 1 << 20, string(m.Value), false},
-		{"cut to the limit", 10, string(m.Value[:10]), true},
-		{"default limit", 0, string(m.Value), false},
+		{"whole value", []byte("k"), small, "bad message", 1 << 20, "k", len(small), "bad message", false},
+		{"cut to the limit", []byte("k"), small, "bad message", 10, "k", 10, "bad message", true},
+		{"default limit", []byte("k"), small, "bad message", 0, "k", len(small), "bad message", false},
+		{"over what the broker takes, whatever the limit", []byte("k"), huge, "bad message", 4 << 20, "k",
+			kafka.MaxRecordBytes - headerRoom - maxKeyBytes, "bad message", true},
+		{"a long error text and a long key are bounded", []byte(strings.Repeat("k", 5000)), small, longErr, 0,
+			strings.Repeat("k", maxKeyBytes), len(small), Cut(longErr, MaxErrorBytes), true},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			err := errors.New("bad message")
-			d := deadLetter(m, err, tc.limit)
+			m := kafka.Message{Topic: "in", Partition: 2, Offset: 41, Key: tc.key, Value: tc.value}
+			d := deadLetter(m, errors.New(tc.err), tc.limit)
 			want := map[string]string{
-				HeaderError: err.Error(), HeaderErrorKind: "other", HeaderOriginalTopic: "in",
+				HeaderError: tc.wantErr, HeaderErrorKind: "other", HeaderOriginalTopic: "in",
 				HeaderOriginalPartition: "2", HeaderOriginalOffset: "41",
+				HeaderOriginalSize: strconv.Itoa(len(tc.value)), HeaderOriginalSHA256: hash(tc.value),
 			}
 			if tc.truncated {
 				want[HeaderTruncated] = "true"
 			}
 			if len(d.Headers) != len(want) {
-				t.Errorf("headers %v, want %v", d.Headers, want)
+				t.Errorf("%d headers, want %d", len(d.Headers), len(want))
 			}
 			for k, v := range want {
 				if got := headerValue(d, k); got != v {
-					t.Errorf("header %s = %q, want %q", k, got, v)
+					t.Errorf("header %s = %.80q, want %.80q", k, got, v)
 				}
 			}
-			if string(d.Key) != "k" || string(d.Value) != tc.wantValue || d.Topic != "" {
-				t.Errorf("dead letter %q:%q (topic %q)", d.Key, d.Value, d.Topic)
+			if string(d.Key) != tc.wantKey || len(d.Value) != tc.wantValue || d.Topic != "" {
+				t.Errorf("dead letter key %.20q, %d value bytes (topic %q), want %.20q and %d", d.Key, len(d.Value), d.Topic, tc.wantKey, tc.wantValue)
+			}
+			if d.Size() > kafka.MaxRecordBytes {
+				t.Errorf("dead letter of %d bytes, over the %d the broker takes", d.Size(), kafka.MaxRecordBytes)
+			}
+			if len(headerValue(d, HeaderError)) > MaxErrorBytes || !utf8.ValidString(headerValue(d, HeaderError)) {
+				t.Errorf("error header of %d bytes, valid UTF-8 %v", len(headerValue(d, HeaderError)), utf8.ValidString(headerValue(d, HeaderError)))
 			}
 		})
+	}
+}
+
+// TestDeadLetterPartialRetry: a dead-letter write of which some records
+// failed is retried with those records only, so none is written twice.
+func TestDeadLetterPartialRetry(t *testing.T) {
+	r := newRig(t, Config{}, bad, bad, bad, good)
+	calls := 0
+	r.p.dlq = kafka.WriterFunc(func(_ context.Context, msgs ...kafka.Message) error {
+		calls++
+		r.j.add("dead_letter %s", origins(msgs))
+		if calls == 1 {
+			return &kafka.WriteError{Failed: []int{1}, Err: errors.New("not leader")}
+		}
+		return nil
+	})
+	if err := r.run(t, 4); err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"dead_letter [0 1 2]", "dead_letter [1]", "store [3]", "commit [0 1 2 3]"}
+	if got := r.j.list(); !slices.Equal(got, want) {
+		t.Errorf("journal %q, want %q", got, want)
 	}
 }
 
