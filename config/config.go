@@ -32,6 +32,9 @@ type Config struct {
 	// ShutdownTimeout bounds the drain on SIGTERM: flush, commit, close.
 	// Default: 30s
 	ShutdownTimeout time.Duration `yaml:"shutdown_timeout"`
+	// StallTimeout makes /readyz answer 503 when fetched messages wait and
+	// no batch has been committed for this long. Default: 2m
+	StallTimeout time.Duration `yaml:"stall_timeout"`
 }
 
 // Kafka configures the input.
@@ -215,6 +218,7 @@ func Default() Config {
 		Log:             Log{Format: "auto", Level: "info"},
 		Alerts:          Alerts{Clock: "wall"},
 		ShutdownTimeout: 30 * time.Second,
+		StallTimeout:    2 * time.Minute,
 	}
 }
 
@@ -369,6 +373,7 @@ func (c *Config) Validate() error {
 	}
 	check(c.Alerts.ResendDelay >= 0, "alerts.resend_delay must not be negative, got %s", c.Alerts.ResendDelay)
 	check(c.ShutdownTimeout > 0, "shutdown_timeout must be positive, got %s", c.ShutdownTimeout)
+	check(c.StallTimeout >= time.Second, "stall_timeout must be at least 1s, got %s", c.StallTimeout)
 	return errors.Join(errs...)
 }
 

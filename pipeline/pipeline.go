@@ -36,6 +36,9 @@ type Config struct {
 	// BackoffMin and BackoffMax bound the retry delays of store, dead-letter
 	// and commit failures. Defaults: 100ms and 10s.
 	BackoffMin, BackoffMax time.Duration
+	// StallTimeout: Ready reports false when messages were fetched and no
+	// batch has been committed for this long. Default: 2m
+	StallTimeout time.Duration
 	// DeadLetterAttempts bounds the attempts to write a batch's dead
 	// letters; what still fails is logged and counted
 	// (stancemon_dead_letter_failures_total) and the stream goes on.
@@ -56,6 +59,11 @@ type Pipeline struct {
 	log     *zap.Logger
 	metrics *Metrics
 	healthy atomic.Bool
+	// inflight counts the messages fetched and not yet committed;
+	// progress is the UnixNano time of the last commit, or of the fetch
+	// that started work after an idle time.
+	inflight atomic.Int64
+	progress atomic.Int64
 }
 
 // New returns a pipeline. metrics may be nil (unregistered metrics are used).
@@ -75,6 +83,9 @@ func New(cfg Config, src Source, dlq kafka.Writer, scorer Scorer, w store.Writer
 	if cfg.BackoffMin <= 0 {
 		cfg.BackoffMin = 100 * time.Millisecond
 	}
+	if cfg.StallTimeout <= 0 {
+		cfg.StallTimeout = 2 * time.Minute
+	}
 	if cfg.DeadLetterAttempts <= 0 {
 		cfg.DeadLetterAttempts = 8
 	}
@@ -89,8 +100,15 @@ func New(cfg Config, src Source, dlq kafka.Writer, scorer Scorer, w store.Writer
 	return p, nil
 }
 
-// Ready reports whether the last write to the store succeeded (for /readyz).
-func (p *Pipeline) Ready() bool { return p.healthy.Load() }
+// Ready reports, for /readyz, whether the last write to the store
+// succeeded and the stream is not stalled: while fetched messages wait,
+// a batch must have been committed within Config.StallTimeout.
+func (p *Pipeline) Ready() bool {
+	if !p.healthy.Load() {
+		return false
+	}
+	return p.inflight.Load() == 0 || time.Since(time.Unix(0, p.progress.Load())) < p.cfg.StallTimeout
+}
 
 // batch is a closed batch of raw messages; the scoring stage fills items
 // and dead.
@@ -109,9 +127,12 @@ func (p *Pipeline) Run(ctx context.Context) error {
 	fetched := make(chan kafka.Message, kafka.FetchQueue)
 	batches := make(chan batch, 1)
 	fetchErr := make(chan error, 1)
+	// A failed step stops the fetching too.
+	fetchCtx, stopFetch := context.WithCancel(ctx)
+	defer stopFetch()
 	go func() {
 		defer close(fetched)
-		fetchErr <- p.fetch(ctx, fetched)
+		fetchErr <- p.fetch(fetchCtx, fetched)
 	}()
 	go p.assemble(fetched, batches)
 	// Scoring batch k+1 overlaps writing batch k; one scored batch waits
@@ -145,6 +166,7 @@ func (p *Pipeline) Run(ctx context.Context) error {
 		if err := p.process(writeCtx, b); err != nil {
 			runErr = err
 			cancelWrite()
+			stopFetch()
 		}
 	}
 	if err := <-fetchErr; err != nil && runErr == nil {
@@ -164,6 +186,9 @@ func (p *Pipeline) fetch(ctx context.Context, out chan<- kafka.Message) error {
 			return fmt.Errorf("fetching message: %w", err)
 		}
 		p.metrics.Consumed.Inc()
+		if p.inflight.Add(1) == 1 {
+			p.progress.Store(time.Now().UnixNano())
+		}
 		p.metrics.observeLag(m.Topic, m.Partition, m.HighWaterMark, m.Offset)
 		out <- m
 	}
@@ -230,6 +255,9 @@ func (p *Pipeline) process(ctx context.Context, b batch) error {
 		p.healthy.Store(err == nil)
 		return err
 	})
+	if store.IsPermanent(err) {
+		return fmt.Errorf("storing a batch of %d articles failed in a way no retry fixes; stopping (nothing of the batch is committed: fix the cause and restart): %w", len(items), err)
+	}
 	if err != nil {
 		return fmt.Errorf("storing a batch of %d articles: %w", len(items), err)
 	}
@@ -241,6 +269,8 @@ func (p *Pipeline) process(ctx context.Context, b batch) error {
 	if p.cfg.OnCommit != nil {
 		p.cfg.OnCommit(len(b.msgs))
 	}
+	p.progress.Store(time.Now().UnixNano())
+	p.inflight.Add(-int64(len(b.msgs)))
 	p.metrics.Batches.Inc()
 	p.metrics.LastCommit.SetToCurrentTime()
 	p.metrics.BatchSize.Observe(float64(len(b.msgs)))
@@ -366,7 +396,7 @@ func (p *Pipeline) retry(ctx context.Context, step string, fn func() error) erro
 		if err == nil {
 			return nil
 		}
-		if _, ok := err.(errGaveUp); ok {
+		if _, ok := err.(errGaveUp); ok || store.IsPermanent(err) {
 			return err
 		}
 		if ctx.Err() != nil {

@@ -486,3 +486,54 @@ func TestNew(t *testing.T) {
 		})
 	}
 }
+
+// TestReadyStall: messages fetched and nothing committed for StallTimeout
+// make the pipeline not ready; the commit of the drain makes it ready.
+func TestReadyStall(t *testing.T) {
+	r := newRig(t, Config{Batch: BatchPolicy{Count: 100, Bytes: 1 << 20, Period: time.Hour}, StallTimeout: 100 * time.Millisecond}, good, good)
+	if !r.p.Ready() {
+		t.Fatal("not ready before any message")
+	}
+	ctx, cancel := context.WithCancel(t.Context())
+	done := make(chan error, 1)
+	go func() { done <- r.p.Run(ctx) }()
+	for testutil.ToFloat64(r.metrics.Consumed) < 2 {
+		time.Sleep(time.Millisecond)
+	}
+	if !r.p.Ready() {
+		t.Error("not ready just after the fetch")
+	}
+	time.Sleep(150 * time.Millisecond)
+	if r.p.Ready() {
+		t.Error("ready although 2 messages wait and nothing was committed for longer than the stall timeout")
+	}
+	cancel()
+	if err := <-done; err != nil {
+		t.Fatal(err)
+	}
+	if !r.p.Ready() {
+		t.Errorf("not ready after the drain committed everything (journal %q)", r.j.list())
+	}
+}
+
+// TestPermanentStoreError: a store error that no retry fixes stops Run at
+// once with the error, and nothing is committed.
+func TestPermanentStoreError(t *testing.T) {
+	r := newRig(t, Config{}, good, good)
+	r.p.store = storeFunc(func(context.Context, store.Batch) error {
+		r.j.add("store failed")
+		return &store.PermanentError{Err: errors.New("code 16: no such column tone")}
+	})
+	err := r.p.Run(t.Context())
+	if err == nil || !store.IsPermanent(err) || !strings.Contains(err.Error(), "no retry fixes") {
+		t.Fatalf("Run = %v, want the permanent error", err)
+	}
+	if got, want := r.j.list(), []string{"store failed"}; !slices.Equal(got, want) {
+		t.Errorf("journal %q, want %q (one attempt, no commit)", got, want)
+	}
+}
+
+// storeFunc adapts a function to store.Writer.
+type storeFunc func(context.Context, store.Batch) error
+
+func (f storeFunc) WriteBatch(ctx context.Context, b store.Batch) error { return f(ctx, b) }

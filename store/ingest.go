@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"errors"
 	"maps"
 	"slices"
 	"time"
@@ -128,4 +129,24 @@ func (b Batch) Spans() map[Partition]Span {
 // is not counted twice.
 type Writer interface {
 	WriteBatch(ctx context.Context, b Batch) error
+}
+
+// PermanentError marks a write error that retrying cannot fix: the schema
+// does not match the rows (a missing table or column, a type mismatch),
+// the credentials or rights are wrong. The pipeline stops on it with the
+// error instead of retrying forever; network and overload errors are not
+// permanent and are retried.
+type PermanentError struct {
+	Err error
+}
+
+func (e *PermanentError) Error() string { return "permanent error: " + e.Err.Error() }
+
+// Unwrap returns the underlying error.
+func (e *PermanentError) Unwrap() error { return e.Err }
+
+// IsPermanent reports whether err is or wraps a *PermanentError.
+func IsPermanent(err error) bool {
+	var p *PermanentError
+	return errors.As(err, &p)
 }

@@ -57,6 +57,10 @@ import (
 	"github.com/stancemon/stancemon/store/internal/sqlstore"
 )
 
+// DefaultReadTimeout bounds each read from the server unless the DSN sets
+// read_timeout (seconds).
+const DefaultReadTimeout = 30 * time.Second
+
 // Store is a store.Store backed by ClickHouse. It is safe for concurrent
 // use; writes are serialised.
 type Store struct {
@@ -131,6 +135,12 @@ func connect(ctx context.Context, dsn string, withoutDB bool) (driver.Conn, erro
 	}
 	if withoutDB {
 		opts.Auth.Database = ""
+	}
+	// A server that stops answering is an error after DefaultReadTimeout,
+	// retried by the pipeline, not a 5-minute hang (clickhouse-go's
+	// default), unless the DSN sets read_timeout.
+	if !strings.Contains(dsn, "read_timeout=") {
+		opts.ReadTimeout = DefaultReadTimeout
 	}
 	conn, err := ch.Open(opts)
 	if err != nil {

@@ -244,3 +244,24 @@ func TestOpenErrors(t *testing.T) {
 func BenchmarkWriteBatch(b *testing.B) {
 	storetest.BenchmarkWriteBatch(b, openTest(b))
 }
+
+// TestPermanentErrors: a schema that does not match the rows gives a
+// store.PermanentError (the pipeline stops instead of retrying forever);
+// a server that cannot be reached does not.
+func TestPermanentErrors(t *testing.T) {
+	s := openTest(t)
+	ctx := t.Context()
+	it := store.Item{Pos: store.Position{Topic: "t", Offset: 1}, Article: store.Article{ID: "a", PublishedAt: time.Now()}}
+	if err := s.conn.Exec(ctx, "ALTER TABLE articles DROP COLUMN tone"); err != nil {
+		t.Fatal(err)
+	}
+	err := s.WriteBatch(ctx, store.Batch{Items: []store.Item{it}})
+	if err == nil || !store.IsPermanent(err) {
+		t.Errorf("WriteBatch into a table without a column = %v, want a permanent error", err)
+	}
+	s.Close()
+	err = s.WriteBatch(ctx, store.Batch{Items: []store.Item{it}})
+	if err == nil || store.IsPermanent(err) {
+		t.Errorf("WriteBatch on a closed connection = %v, want a transient error", err)
+	}
+}

@@ -48,7 +48,7 @@ func (s *Store) write(ctx context.Context, b store.Batch, tables []table) error 
 	// article is stored need the second lookup.
 	stored, err := s.storedPositions(ctx, articlesTable.name, b.Items)
 	if err != nil {
-		return fmt.Errorf("writing batch: %w", err)
+		return fmt.Errorf("writing batch: %w", classify(err))
 	}
 	for _, t := range tables {
 		var (
@@ -65,7 +65,7 @@ func (s *Store) write(ctx context.Context, b store.Batch, tables []table) error 
 		skip := stored
 		if t.name != articlesTable.name {
 			if skip, err = s.storedPositions(ctx, t.name, check); err != nil {
-				return fmt.Errorf("writing batch: %w", err)
+				return fmt.Errorf("writing batch: %w", classify(err))
 			}
 		}
 		for _, it := range b.Items {
@@ -74,7 +74,7 @@ func (s *Store) write(ctx context.Context, b store.Batch, tables []table) error 
 			}
 		}
 		if err := insert(ctx, s.conn, t.name, rows); err != nil {
-			return fmt.Errorf("writing batch: %w", err)
+			return fmt.Errorf("writing batch: %w", classify(err))
 		}
 	}
 	return nil

@@ -90,13 +90,23 @@ func RunWithStore(ctx context.Context, cfg config.Config, st store.Backend, log 
 		Workers:         cfg.Scorer.Workers,
 		MaxMessageBytes: cfg.Kafka.MaxMessageBytes,
 		DrainTimeout:    cfg.ShutdownTimeout,
+		StallTimeout:    cfg.StallTimeout,
 		OnCommit:        opts.OnCommit,
 	}, reader, dlq, scorer, st, log, metrics)
 	if err != nil {
 		return err
 	}
+	adm, err := kafka.NewAdmin(ko)
+	if err != nil {
+		return err
+	}
+	defer adm.Close()
+	lag := &lagWatcher{adm: adm, group: cfg.Kafka.Group, topic: cfg.Kafka.Topic, gauge: metrics.GroupLag, log: log}
+	lagCtx, stopLag := context.WithCancel(ctx)
+	defer stopLag()
+	go lag.run(lagCtx)
 	if cfg.HTTP.Addr != "" {
-		mux := obs.Mux(reg, p.Ready)
+		mux := obs.Mux(reg, p.Ready, lag.Ready)
 		mux.Handle("/", web.NewHandler(st, st, st, log))
 		addr, err := obs.Serve(ctx, cfg.HTTP.Addr, mux, log)
 		if err != nil {
@@ -119,14 +129,6 @@ func RunWithStore(ctx context.Context, cfg config.Config, st store.Backend, log 
 	} else {
 		alertsDone <- nil
 	}
-	adm, err := kafka.NewAdmin(ko)
-	if err != nil {
-		return err
-	}
-	defer adm.Close()
-	lagCtx, stopLag := context.WithCancel(ctx)
-	defer stopLag()
-	go watchLag(lagCtx, adm, cfg.Kafka.Group, cfg.Kafka.Topic, metrics.GroupLag, log)
 	log.Info("consuming", zap.Strings("brokers", cfg.Kafka.Brokers), zap.String("topic", cfg.Kafka.Topic),
 		zap.String("group", cfg.Kafka.Group), zap.String("dlq", cfg.Kafka.DLQ()),
 		zap.String("client_id", ko.ClientID), zap.String("instance_id", cfg.Kafka.InstanceID))
