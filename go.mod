@@ -2,6 +2,8 @@ module github.com/stancemon/stancemon
 
 go 1.26.8
 
+toolchain go1.27.3
+
 require (
 	github.com/ClickHouse/clickhouse-go/v2 v2.51.0
 	github.com/chromedp/chromedp v0.23.0
