@@ -4,6 +4,9 @@ BIN       ?= bin/stancemon
 SHARED    ?= ../shared/data
 CH_DIR    ?= .run/clickhouse
 export STANCEMON_TEST_CLICKHOUSE ?= clickhouse://default:@127.0.0.1:9000/
+# The go command switches to go.mod's toolchain line (a patched standard
+# library) when the installed Go is older; Go's own default is local on some machines.
+export GOTOOLCHAIN ?= auto
 
 .PHONY: all build test test-unit test-browser test-shared kill-check demo bench bench-scorer bench-pipeline \
         services services-stop vet lint fmt fmt-check fuzz graph ci clean
@@ -88,8 +91,13 @@ graph:
 	@if command -v dot >/dev/null; then dot -Tsvg docs/imports.dot -o docs/imports.svg && echo "wrote docs/imports.svg"; \
 	else echo "no dot: apt-get install graphviz to render docs/imports.svg"; fi
 
+## vulncheck: govulncheck, offline, over a database built from golang.org/x/vulndb (cached in .run/vulndb)
+.PHONY: vulncheck
+vulncheck:
+	scripts/vulncheck.sh
+
 ## ci: what .ci/run runs
-ci: fmt-check vet test test-browser
+ci: fmt-check vet test test-browser vulncheck
 	@if [ -d $(SHARED) ]; then $(MAKE) test-shared bench; else echo "no $(SHARED): skipping test-shared and bench"; fi
 
 clean:
