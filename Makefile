@@ -31,10 +31,12 @@ UNIT_PKGS = $(GO) list -test -f '{{.ImportPath}} {{join .Deps " "}}' ./... | \
 test-unit:
 	$(GO) test -count=1 $$($(UNIT_PKGS))
 
-## test-browser: the dashboard in headless Chromium (installs Debian's chromium if needed)
+## test-browser: the dashboard in headless Chromium (installs Debian's chromium if needed);
+## a module of its own (web/browsertest) keeps chromedp out of the main module's dependencies,
+## -mod=mod lets its go.sum follow dependency changes of the main module
 test-browser: services
 	scripts/need.sh chromium
-	$(GO) test -count=1 -tags browser -run Browser -v ./web/
+	cd web/browsertest && $(GO) test -mod=mod -count=1 -tags browser -run Browser -v .
 
 ## test-shared: checks that need ../shared/data (seed article, dev gold set, the corpus)
 test-shared: kill-check
@@ -65,7 +67,7 @@ bench-pipeline: build services
 vet:
 	$(GO) vet ./...
 	$(GO) vet -tags shared ./stance/ ./eval/
-	$(GO) vet -tags browser ./web/
+	cd web/browsertest && $(GO) vet -mod=mod -tags browser .
 
 lint: vet fmt-check
 
