@@ -4,6 +4,9 @@ BIN       ?= bin/stancemon
 SHARED    ?= ../shared/data
 CH_DIR    ?= .run/clickhouse
 export STANCEMON_TEST_CLICKHOUSE ?= clickhouse://default:@127.0.0.1:9000/
+# The go command switches to go.mod's toolchain line (a patched standard
+# library) when the installed Go is older; Go's own default is local on some machines.
+export GOTOOLCHAIN ?= auto
 
 .PHONY: all build test test-unit test-browser test-shared kill-check demo bench bench-scorer bench-pipeline \
         services services-stop vet lint fmt fmt-check fuzz graph ci clean
@@ -28,10 +31,12 @@ UNIT_PKGS = $(GO) list -test -f '{{.ImportPath}} {{join .Deps " "}}' ./... | \
 test-unit:
 	$(GO) test -count=1 $$($(UNIT_PKGS))
 
-## test-browser: the dashboard in headless Chromium (installs Debian's chromium if needed)
+## test-browser: the dashboard in headless Chromium (installs Debian's chromium if needed);
+## a module of its own (web/browsertest) keeps chromedp out of the main module's dependencies,
+## -mod=mod lets its go.sum follow dependency changes of the main module
 test-browser: services
 	scripts/need.sh chromium
-	$(GO) test -count=1 -tags browser -run Browser -v ./web/
+	cd web/browsertest && $(GO) test -mod=mod -count=1 -tags browser -run Browser -v .
 
 ## test-shared: checks that need ../shared/data (seed article, dev gold set, the corpus)
 test-shared: kill-check
@@ -62,7 +67,7 @@ bench-pipeline: build services
 vet:
 	$(GO) vet ./...
 	$(GO) vet -tags shared ./stance/ ./eval/
-	$(GO) vet -tags browser ./web/
+	cd web/browsertest && $(GO) vet -mod=mod -tags browser .
 
 lint: vet fmt-check
 
@@ -88,8 +93,13 @@ graph:
 	@if command -v dot >/dev/null; then dot -Tsvg docs/imports.dot -o docs/imports.svg && echo "wrote docs/imports.svg"; \
 	else echo "no dot: apt-get install graphviz to render docs/imports.svg"; fi
 
+## vulncheck: govulncheck, offline, over a database built from golang.org/x/vulndb (cached in .run/vulndb)
+.PHONY: vulncheck
+vulncheck:
+	scripts/vulncheck.sh
+
 ## ci: what .ci/run runs
-ci: fmt-check vet test test-browser
+ci: fmt-check vet test test-browser vulncheck
 	@if [ -d $(SHARED) ]; then $(MAKE) test-shared bench; else echo "no $(SHARED): skipping test-shared and bench"; fi
 
 clean:

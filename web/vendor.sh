@@ -7,7 +7,7 @@
 #
 # Run from anywhere; it needs npm (Node.js) and network access to the npm
 # registry. To update, run it with the new version, check the dashboard
-# (go test -tags browser ./web/ -run Browser -v), then bump ECHARTS_VERSION
+# (make test-browser), then bump ECHARTS_VERSION
 # below and in web/assets/vendor/README.md.
 #
 # Environment:

@@ -1,15 +1,6 @@
 //go:build browser
 
-// The browser test drives the dashboard in headless Chromium (Debian's
-// chromium package) over the embedded store filled with storetest.Fixture:
-//
-//	go test -tags browser ./web/ -run Browser -v
-//
-// It reads the charts' options through the ECharts API, clicks a matrix
-// cell and a series point, checks that the evidence follows, fails on any
-// script error of the page and saves screenshots, whose paths it prints.
-// -dashboard-png PATH also saves the page as PATH (docs/dashboard.png).
-package web
+package browsertest
 
 import (
 	"context"
@@ -32,6 +23,7 @@ import (
 	"github.com/stancemon/stancemon/store"
 	"github.com/stancemon/stancemon/store/sqlite"
 	"github.com/stancemon/stancemon/store/storetest"
+	"github.com/stancemon/stancemon/web"
 )
 
 var (
@@ -123,7 +115,7 @@ func serve(t *testing.T, prefix string, end time.Time, alert *store.AlertRecord)
 		alerts = al
 	}
 	mux := http.NewServeMux()
-	mux.Handle(prefix, http.StripPrefix(strings.TrimSuffix(prefix, "/"), NewHandler(s, s, alerts, zaptest.NewLogger(t))))
+	mux.Handle(prefix, http.StripPrefix(strings.TrimSuffix(prefix, "/"), web.NewHandler(s, s, alerts, zaptest.NewLogger(t))))
 	srv := httptest.NewServer(mux)
 	t.Cleanup(srv.Close)
 	return srv.URL + prefix
