@@ -199,7 +199,9 @@ func runAlerts(ctx context.Context, o alertsRunOptions) error {
 	}
 	defer m.Close()
 	if o.metrics != "" {
-		addr, err := obs.Serve(ctx, o.metrics, obs.Mux(prometheus.DefaultGatherer), log)
+		hc := cfg.HTTP
+		hc.Addr = o.metrics
+		addr, err := app.ServeHTTP(ctx, hc, prometheus.DefaultGatherer, prometheus.DefaultRegisterer, nil, log)
 		if err != nil {
 			return err
 		}
