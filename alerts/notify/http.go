@@ -9,6 +9,7 @@ import (
 	"io"
 	"maps"
 	"net/http"
+	neturl "net/url"
 	"strings"
 	"time"
 
@@ -127,7 +128,12 @@ func NewAlertmanager(baseURL string, client *http.Client, r Retry) (*Alertmanage
 	if !strings.HasPrefix(baseURL, "http://") && !strings.HasPrefix(baseURL, "https://") {
 		return nil, fmt.Errorf("creating Alertmanager notifier: URL %q must start with http:// or https://", redact.URL(baseURL))
 	}
-	return &Alertmanager{url: strings.TrimSuffix(baseURL, "/") + "/api/v2/alerts", client: newClient(client), retry: r.withDefaults()}, nil
+	u, err := neturl.Parse(baseURL)
+	if err != nil {
+		return nil, fmt.Errorf("creating Alertmanager notifier: %w", redact.Error(err))
+	}
+	// JoinPath keeps a query (such as a token) after the path.
+	return &Alertmanager{url: u.JoinPath("api/v2/alerts").String(), client: newClient(client), retry: r.withDefaults()}, nil
 }
 
 // Name returns "alertmanager".

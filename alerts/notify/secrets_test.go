@@ -152,3 +152,21 @@ func TestNotifierClientKeepsSettings(t *testing.T) {
 		t.Errorf("client = %+v, caller's = %+v", wh.client, mine)
 	}
 }
+
+// TestAlertmanagerURLWithQuery: the API path goes before the query of the
+// base URL.
+func TestAlertmanagerURLWithQuery(t *testing.T) {
+	for base, want := range map[string]string{
+		"http://am:9093":              "http://am:9093/api/v2/alerts",
+		"http://am:9093/":             "http://am:9093/api/v2/alerts",
+		"http://am:9093/prefix/?k=v1": "http://am:9093/prefix/api/v2/alerts?k=v1",
+	} {
+		am, err := NewAlertmanager(base, nil, Retry{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if am.url != want {
+			t.Errorf("NewAlertmanager(%q).url = %q, want %q", base, am.url, want)
+		}
+	}
+}
