@@ -550,3 +550,25 @@ func BenchmarkHandler(b *testing.B) {
 		}
 	})
 }
+
+// FuzzParseBasicUsers: no panic; what is accepted has user names without
+// colons or surrounding spaces and passwords of the minimum length.
+func FuzzParseBasicUsers(f *testing.F) {
+	f.Add("# ops\nalice:" + testPass + "\n\nbob:another password\n")
+	f.Add("alice\n")
+	f.Add(":12345678")
+	f.Fuzz(func(t *testing.T, s string) {
+		users, err := ParseBasicUsers(strings.NewReader(s))
+		if err != nil {
+			if err.Error() == "" {
+				t.Fatal("empty error")
+			}
+			return
+		}
+		for u, p := range users {
+			if u == "" || strings.Contains(u, ":") || strings.TrimSpace(u) != u || len(p) < MinPasswordBytes {
+				t.Fatalf("accepted user %q password %q", u, p)
+			}
+		}
+	})
+}

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"net/url"
 	"strings"
 	"testing"
 )
@@ -80,4 +81,29 @@ func BenchmarkText(b *testing.B) {
 	for b.Loop() {
 		_ = Text(line)
 	}
+}
+
+// FuzzURL: no panic, and a URL with a password comes out with the mask in
+// its place.
+func FuzzURL(f *testing.F) {
+	f.Add("https://u:p@h/x?token=t")
+	f.Add("clickhouse://default:@127.0.0.1:9000/stancemon")
+	f.Add("tcp://h:9000?username=u&password=p")
+	f.Fuzz(func(t *testing.T, s string) {
+		out := URL(s)
+		u, err := url.Parse(s)
+		if err != nil {
+			return
+		}
+		if _, has := u.User.Password(); !has {
+			return
+		}
+		ou, err := url.Parse(out)
+		if err != nil {
+			t.Fatalf("URL(%q) = %q, which does not parse: %v", s, out, err)
+		}
+		if p, _ := ou.User.Password(); p != Mask {
+			t.Fatalf("URL(%q) = %q: password %q", s, out, p)
+		}
+	})
 }
