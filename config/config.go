@@ -13,6 +13,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/stancemon/stancemon/internal/redact"
 	"github.com/stancemon/stancemon/internal/strictyaml"
 )
 
@@ -158,11 +159,71 @@ type Scorer struct {
 	ActorsFile string `yaml:"actors_file"`
 }
 
-// HTTP configures the server of /metrics, /healthz, /readyz and the dashboard.
+// HTTP configures the server of /metrics, /healthz, /readyz, /debug/pprof/
+// and the dashboard.
 type HTTP struct {
-	// Addr is the listen address; empty disables the server.
+	// Addr is the listen address; empty or "off" disables the server.
 	// Env: STANCEMON_HTTP. Default: 127.0.0.1:8080
 	Addr string `yaml:"addr"`
+	// Metrics serves /metrics. Default: true
+	Metrics bool `yaml:"metrics"`
+	// Pprof serves Go's profiles under /debug/pprof/ (behind the
+	// authentication when there is one). Default: false
+	Pprof bool `yaml:"pprof"`
+	// Auth requires credentials for everything but /healthz and /readyz.
+	Auth HTTPAuth `yaml:"auth"`
+	// TLS serves HTTPS when a certificate and key are set.
+	TLS HTTPTLS `yaml:"tls"`
+	// ReadHeaderTimeout bounds the reading of a request header. Default: 10s
+	ReadHeaderTimeout time.Duration `yaml:"read_header_timeout"`
+	// ReadTimeout bounds the reading of a whole request. Default: 30s
+	ReadTimeout time.Duration `yaml:"read_timeout"`
+	// WriteTimeout bounds a response (API queries stop at 30s; CPU
+	// profiles longer than it are refused). Default: 60s
+	WriteTimeout time.Duration `yaml:"write_timeout"`
+	// IdleTimeout closes keep-alive connections idle this long. Default: 30s
+	IdleTimeout time.Duration `yaml:"idle_timeout"`
+	// MaxHeaderBytes bounds a request header. Default: 65536
+	MaxHeaderBytes int `yaml:"max_header_bytes"`
+	// MaxConcurrentRequests is the most requests served at once
+	// (/healthz and /readyz aside); the excess gets 503 at once.
+	// Default: 64
+	MaxConcurrentRequests int `yaml:"max_concurrent_requests"`
+}
+
+// HTTPAuth configures the authentication of the HTTP server: a bearer
+// token, basic-auth users, or both (a request may use either). With
+// neither, the server is open. Secrets come from files or the environment,
+// never from this file.
+type HTTPAuth struct {
+	// BearerTokenFile holds the token clients send as "Authorization:
+	// Bearer TOKEN" (at least 16 bytes). Env STANCEMON_HTTP_BEARER_TOKEN
+	// (the token itself) overrides it. Default: ""
+	BearerTokenFile string `yaml:"bearer_token_file"`
+	// BearerToken is the token from STANCEMON_HTTP_BEARER_TOKEN.
+	BearerToken string `yaml:"-"`
+	// BasicUsersFile holds "user:password" lines (passwords of at least 8
+	// bytes; # comments). Env STANCEMON_HTTP_BASIC_USERS (the same lines)
+	// overrides it. Default: ""
+	BasicUsersFile string `yaml:"basic_users_file"`
+	// BasicUsers are the lines from STANCEMON_HTTP_BASIC_USERS.
+	BasicUsers string `yaml:"-"`
+	// MetricsWithoutAuth leaves /metrics open to scrapers without
+	// credentials. Default: false
+	MetricsWithoutAuth bool `yaml:"metrics_without_auth"`
+}
+
+// Enabled reports whether credentials are configured.
+func (a HTTPAuth) Enabled() bool {
+	return a.BearerTokenFile != "" || a.BearerToken != "" || a.BasicUsersFile != "" || a.BasicUsers != ""
+}
+
+// HTTPTLS configures HTTPS.
+type HTTPTLS struct {
+	// CertFile is the PEM certificate (chain). Default: ""
+	CertFile string `yaml:"cert_file"`
+	// KeyFile is the PEM private key of CertFile. Default: ""
+	KeyFile string `yaml:"key_file"`
 }
 
 // Log configures logging.
@@ -214,11 +275,21 @@ func Default() Config {
 		ClickHouse:      ClickHouse{Migrate: true},
 		Embedded:        Embedded{Path: "stancemon.db"},
 		Batch:           Batch{Count: 10000, Bytes: 16 << 20, Period: time.Second},
-		HTTP:            HTTP{Addr: "127.0.0.1:8080"},
+		HTTP:            defaultHTTP(),
 		Log:             Log{Format: "auto", Level: "info"},
 		Alerts:          Alerts{Clock: "wall"},
 		ShutdownTimeout: 30 * time.Second,
 		StallTimeout:    2 * time.Minute,
+	}
+}
+
+// defaultHTTP returns the defaults of the HTTP section.
+func defaultHTTP() HTTP {
+	return HTTP{
+		Addr: "127.0.0.1:8080", Metrics: true,
+		ReadHeaderTimeout: 10 * time.Second, ReadTimeout: 30 * time.Second,
+		WriteTimeout: 60 * time.Second, IdleTimeout: 30 * time.Second,
+		MaxHeaderBytes: 64 << 10, MaxConcurrentRequests: 64,
 	}
 }
 
@@ -268,6 +339,9 @@ func Decode(r io.Reader, cfg *Config) error {
 	if err := strictyaml.Unmarshal(b, &decoded); err != nil {
 		return err
 	}
+	if decoded.HTTP.Addr == "off" {
+		decoded.HTTP.Addr = ""
+	}
 	*cfg = decoded
 	return nil
 }
@@ -277,7 +351,8 @@ func Decode(r io.Reader, cfg *Config) error {
 // STANCEMON_KAFKA_CLIENT_ID, STANCEMON_KAFKA_INSTANCE_ID,
 // STANCEMON_KAFKA_USERNAME, STANCEMON_KAFKA_PASSWORD, STANCEMON_CLICKHOUSE,
 // STANCEMON_STORE, STANCEMON_HTTP ("off" disables the server),
-// STANCEMON_LOG_LEVEL and STANCEMON_LOG_FORMAT.
+// STANCEMON_LOG_LEVEL, STANCEMON_LOG_FORMAT, STANCEMON_HTTP_BEARER_TOKEN
+// and STANCEMON_HTTP_BASIC_USERS.
 func (c *Config) ApplyEnv(env func(string) string) {
 	if env == nil {
 		return
@@ -295,6 +370,8 @@ func (c *Config) ApplyEnv(env func(string) string) {
 	setIf(&c.Embedded.Path, env("STANCEMON_STORE"))
 	setIf(&c.Log.Level, env("STANCEMON_LOG_LEVEL"))
 	setIf(&c.Log.Format, env("STANCEMON_LOG_FORMAT"))
+	setIf(&c.HTTP.Auth.BearerToken, env("STANCEMON_HTTP_BEARER_TOKEN"))
+	setIf(&c.HTTP.Auth.BasicUsers, env("STANCEMON_HTTP_BASIC_USERS"))
 	switch v := env("STANCEMON_HTTP"); v {
 	case "":
 	case "off":
@@ -364,12 +441,13 @@ func (c *Config) Validate() error {
 		_, _, err := net.SplitHostPort(c.HTTP.Addr)
 		check(err == nil, "http.addr: %q is not a host:port address", c.HTTP.Addr)
 	}
+	errs = append(errs, c.HTTP.validate()...)
 	check(oneOf(c.Log.Format, "auto", "json", "console"), "log.format must be auto, json or console, got %q", c.Log.Format)
 	check(oneOf(c.Log.Level, "debug", "info", "warn", "error"), "log.level must be debug, info, warn or error, got %q", c.Log.Level)
 	check(oneOf(c.Alerts.Clock, "wall", "data"), "alerts.clock must be wall or data, got %q", c.Alerts.Clock)
 	for _, u := range []struct{ field, v string }{{"alerts.alertmanager", c.Alerts.Alertmanager}, {"alerts.webhook", c.Alerts.Webhook}} {
 		check(u.v == "" || strings.HasPrefix(u.v, "http://") || strings.HasPrefix(u.v, "https://"),
-			"%s must be an http:// or https:// URL, got %q", u.field, u.v)
+			"%s must be an http:// or https:// URL, got %q", u.field, redact.URL(u.v))
 	}
 	check(c.Alerts.ResendDelay >= 0, "alerts.resend_delay must not be negative, got %s", c.Alerts.ResendDelay)
 	check(c.ShutdownTimeout > 0, "shutdown_timeout must be positive, got %s", c.ShutdownTimeout)
@@ -384,4 +462,30 @@ func oneOf(v string, allowed ...string) bool {
 		}
 	}
 	return false
+}
+
+// validate checks the HTTP section but for the address.
+func (h HTTP) validate() []error {
+	var errs []error
+	check := func(ok bool, format string, args ...any) {
+		if !ok {
+			errs = append(errs, fmt.Errorf(format, args...))
+		}
+	}
+	for _, d := range []struct {
+		field    string
+		v, least time.Duration
+	}{
+		{"read_header_timeout", h.ReadHeaderTimeout, 100 * time.Millisecond},
+		{"read_timeout", h.ReadTimeout, 100 * time.Millisecond},
+		{"write_timeout", h.WriteTimeout, time.Second},
+		{"idle_timeout", h.IdleTimeout, 100 * time.Millisecond},
+	} {
+		check(d.v >= d.least && d.v <= time.Hour, "http.%s must be between %s and 1h, got %s", d.field, d.least, d.v)
+	}
+	check(h.MaxHeaderBytes >= 4096 && h.MaxHeaderBytes <= 1<<20, "http.max_header_bytes must be between 4096 and 1048576, got %d", h.MaxHeaderBytes)
+	check(h.MaxConcurrentRequests >= 1 && h.MaxConcurrentRequests <= 100000, "http.max_concurrent_requests must be between 1 and 100000, got %d", h.MaxConcurrentRequests)
+	check((h.TLS.CertFile == "") == (h.TLS.KeyFile == ""), "http.tls.cert_file and http.tls.key_file must be set together")
+	check(!h.Auth.MetricsWithoutAuth || h.Auth.Enabled(), "http.auth.metrics_without_auth needs a bearer token or basic users")
+	return errs
 }

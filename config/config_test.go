@@ -43,6 +43,13 @@ func TestLoadBad(t *testing.T) {
 		"dlq-same.bad.yaml":       "kafka.dlq_topic must differ from kafka.topic",
 		"no-store.bad.yaml":       "either clickhouse.dsn or embedded.path must be set",
 		"wrong-type.bad.yaml":     "1:8: sequence was used where mapping is expected",
+		"http-tls.bad.yaml":       "http.tls.cert_file and http.tls.key_file must be set together",
+		"http-idle.bad.yaml":      "http.idle_timeout must be between 100ms and 1h, got 0s",
+		"http-conc.bad.yaml":      "http.max_concurrent_requests must be between 1 and 100000, got 0",
+		"http-secret.bad.yaml":    `3:5: unknown field "bearer_token"`,
+		"http-metrics.bad.yaml":   "http.auth.metrics_without_auth needs a bearer token or basic users",
+		"http-header.bad.yaml":    "http.max_header_bytes must be between 4096 and 1048576, got 100000000",
+		"webhook-scheme.bad.yaml": `alerts.webhook must be an http:// or https:// URL, got "ftp://u:xxxxx@h/x"`,
 	}
 	for file, want := range tests {
 		t.Run(file, func(t *testing.T) {

@@ -9,10 +9,12 @@ import (
 	"io"
 	"maps"
 	"net/http"
+	neturl "net/url"
 	"strings"
 	"time"
 
 	"github.com/stancemon/stancemon/alerts"
+	"github.com/stancemon/stancemon/internal/redact"
 	"github.com/stancemon/stancemon/store"
 )
 
@@ -44,7 +46,23 @@ func (r Retry) withDefaults() Retry {
 // errPermanent marks a failure that retrying cannot fix.
 var errPermanent = errors.New("permanent failure")
 
-// postJSON posts body to url, retrying as r says.
+// errRedirect refuses every redirect: a notifier posts its alerts (and
+// headers such as Authorization) to the configured URL and nowhere else.
+var errRedirect = errors.New("redirects are not followed: configure the final URL")
+
+// newClient returns client (nil: a client with a 10s timeout) as a copy
+// that refuses redirects.
+func newClient(client *http.Client) *http.Client {
+	if client == nil {
+		client = &http.Client{Timeout: 10 * time.Second}
+	}
+	c := *client
+	c.CheckRedirect = func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }
+	return &c
+}
+
+// postJSON posts body to url, retrying as r says. Errors show url with
+// its secrets redacted (redact.URL).
 func postJSON(ctx context.Context, client *http.Client, url string, header http.Header, body any, r Retry) error {
 	b, err := json.Marshal(body)
 	if err != nil {
@@ -66,9 +84,10 @@ func postJSON(ctx context.Context, client *http.Client, url string, header http.
 }
 
 func postOnce(ctx context.Context, client *http.Client, url string, header http.Header, b []byte) error {
+	shown := redact.URL(url)
 	req, err := http.NewRequestWithContext(ctx, http.MethodPost, url, bytes.NewReader(b))
 	if err != nil {
-		return fmt.Errorf("building request: %w: %w", errPermanent, err)
+		return fmt.Errorf("building request to %s: %w: %w", shown, errPermanent, redact.Error(err))
 	}
 	for k, v := range header {
 		req.Header[k] = v
@@ -76,17 +95,21 @@ func postOnce(ctx context.Context, client *http.Client, url string, header http.
 	req.Header.Set("Content-Type", "application/json")
 	resp, err := client.Do(req)
 	if err != nil {
-		return fmt.Errorf("posting alerts to %s: %w", url, err)
+		// A *url.Error carries the whole URL: redact.Error hides its secrets.
+		return fmt.Errorf("posting alerts to %s: %w", shown, redact.Error(err))
 	}
 	defer resp.Body.Close()
 	msg, _ := io.ReadAll(io.LimitReader(resp.Body, 512))
+	text := redact.Text(strings.TrimSpace(string(msg)))
 	switch {
 	case resp.StatusCode/100 == 2:
 		return nil
+	case resp.StatusCode/100 == 3:
+		return fmt.Errorf("posting alerts to %s: %w: %s: %w", shown, errPermanent, resp.Status, errRedirect)
 	case resp.StatusCode/100 == 5 || resp.StatusCode == http.StatusTooManyRequests:
-		return fmt.Errorf("posting alerts to %s: %s: %s", url, resp.Status, strings.TrimSpace(string(msg)))
+		return fmt.Errorf("posting alerts to %s: %s: %s", shown, resp.Status, text)
 	default:
-		return fmt.Errorf("posting alerts to %s: %w: %s: %s", url, errPermanent, resp.Status, strings.TrimSpace(string(msg)))
+		return fmt.Errorf("posting alerts to %s: %w: %s: %s", shown, errPermanent, resp.Status, text)
 	}
 }
 
@@ -99,15 +122,18 @@ type Alertmanager struct {
 }
 
 // NewAlertmanager returns a notifier for the Alertmanager at baseURL (such
-// as http://127.0.0.1:9093). client nil means a client with a 10s timeout.
+// as http://127.0.0.1:9093). client nil means a client with a 10s timeout;
+// redirects are never followed (a 3xx is a permanent error).
 func NewAlertmanager(baseURL string, client *http.Client, r Retry) (*Alertmanager, error) {
 	if !strings.HasPrefix(baseURL, "http://") && !strings.HasPrefix(baseURL, "https://") {
-		return nil, fmt.Errorf("creating Alertmanager notifier: URL %q must start with http:// or https://", baseURL)
+		return nil, fmt.Errorf("creating Alertmanager notifier: URL %q must start with http:// or https://", redact.URL(baseURL))
 	}
-	if client == nil {
-		client = &http.Client{Timeout: 10 * time.Second}
+	u, err := neturl.Parse(baseURL)
+	if err != nil {
+		return nil, fmt.Errorf("creating Alertmanager notifier: %w", redact.Error(err))
 	}
-	return &Alertmanager{url: strings.TrimSuffix(baseURL, "/") + "/api/v2/alerts", client: client, retry: r.withDefaults()}, nil
+	// JoinPath keeps a query (such as a token) after the path.
+	return &Alertmanager{url: u.JoinPath("api/v2/alerts").String(), client: newClient(client), retry: r.withDefaults()}, nil
 }
 
 // Name returns "alertmanager".
@@ -164,15 +190,13 @@ type WebhookMessage struct {
 
 // NewWebhook returns a notifier posting to url with the given extra
 // headers (such as Authorization). client nil means a client with a 10s
-// timeout.
+// timeout; redirects are never followed, not even to the same host (a
+// 3xx is a permanent error), so the alerts and headers go to url only.
 func NewWebhook(url string, header http.Header, client *http.Client, r Retry) (*Webhook, error) {
 	if !strings.HasPrefix(url, "http://") && !strings.HasPrefix(url, "https://") {
-		return nil, fmt.Errorf("creating webhook notifier: URL %q must start with http:// or https://", url)
+		return nil, fmt.Errorf("creating webhook notifier: URL %q must start with http:// or https://", redact.URL(url))
 	}
-	if client == nil {
-		client = &http.Client{Timeout: 10 * time.Second}
-	}
-	return &Webhook{url: url, header: header.Clone(), client: client, retry: r.withDefaults()}, nil
+	return &Webhook{url: url, header: header.Clone(), client: newClient(client), retry: r.withDefaults()}, nil
 }
 
 // Name returns "webhook".

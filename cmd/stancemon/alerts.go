@@ -151,7 +151,7 @@ replays of old data and simulated streams.`,
 	fl.StringVar(&o.kafkaTopic, "kafka-topic", notify.DefaultTopic, "topic of --kafka-brokers")
 	fl.StringVar(&o.generatorURL, "generator-url", "", "link sent with alerts, e.g. the dashboard's address")
 	fl.StringVar(&o.logFormat, "log-format", "auto", "log format: json, console or auto")
-	fl.StringVar(&o.metrics, "metrics", "", "listen address of /metrics, /healthz and /readyz, e.g. 127.0.0.1:9464 (default: none)")
+	fl.StringVar(&o.metrics, "metrics", "", "listen address of /metrics, /healthz and /readyz, e.g. 127.0.0.1:9464, with the auth, TLS and limits of the config's http section (default: none)")
 	return cmd
 }
 
@@ -199,7 +199,9 @@ func runAlerts(ctx context.Context, o alertsRunOptions) error {
 	}
 	defer m.Close()
 	if o.metrics != "" {
-		addr, err := obs.Serve(ctx, o.metrics, obs.Mux(prometheus.DefaultGatherer), log)
+		hc := cfg.HTTP
+		hc.Addr = o.metrics
+		addr, err := app.ServeHTTP(ctx, hc, prometheus.DefaultGatherer, prometheus.DefaultRegisterer, nil, log)
 		if err != nil {
 			return err
 		}

@@ -8,6 +8,8 @@ import (
 	"syscall"
 
 	"github.com/spf13/cobra"
+
+	"github.com/stancemon/stancemon/internal/redact"
 )
 
 func main() {
@@ -15,7 +17,7 @@ func main() {
 	err := newRootCmd().ExecuteContext(ctx)
 	stop()
 	if err != nil {
-		fmt.Fprintln(os.Stderr, "stancemon:", err)
+		fmt.Fprintln(os.Stderr, "stancemon:", redact.Text(err.Error()))
 		os.Exit(1)
 	}
 }

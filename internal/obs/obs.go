@@ -1,105 +1,88 @@
-// Package obs sets up logging and the operational HTTP server
-// (/metrics, /healthz, /readyz).
+// Package obs sets up logging (with secrets redacted) and the HTTP server
+// of stancemon: /metrics, /healthz, /readyz, optional /debug/pprof/, and
+// the dashboard mounted by the caller, with optional authentication, TLS,
+// timeouts and a limit on concurrent requests.
 package obs
 
 import (
-	"context"
-	"errors"
+	"bytes"
 	"fmt"
-	"net"
-	"net/http"
-	"net/http/pprof"
+	"io"
 	"os"
-	"time"
 
-	"github.com/prometheus/client_golang/prometheus"
-	"github.com/prometheus/client_golang/prometheus/promhttp"
 	"go.uber.org/zap"
+	"go.uber.org/zap/buffer"
 	"go.uber.org/zap/zapcore"
 	"golang.org/x/term"
+
+	"github.com/stancemon/stancemon/internal/redact"
 )
 
-// NewLogger returns a zap logger: format is json, console or auto (console
-// when stderr is a terminal, JSON otherwise); level is debug, info, warn or
-// error.
+// NewLogger returns a zap logger writing to stderr: format is json,
+// console or auto (console when stderr is a terminal, JSON otherwise);
+// level is debug, info, warn or error. Every line it writes has its
+// secrets redacted (see RedactEncoder).
 func NewLogger(format, level string) (*zap.Logger, error) {
-	lvl, err := zapcore.ParseLevel(level)
-	if err != nil {
-		return nil, fmt.Errorf("parsing log level: %w", err)
-	}
 	if format == "auto" || format == "" {
 		format = "json"
 		if term.IsTerminal(int(os.Stderr.Fd())) {
 			format = "console"
 		}
 	}
-	var cfg zap.Config
+	return NewLoggerTo(os.Stderr, format, level)
+}
+
+// NewLoggerTo is NewLogger writing to w; format is json or console.
+func NewLoggerTo(w io.Writer, format, level string) (*zap.Logger, error) {
+	lvl, err := zapcore.ParseLevel(level)
+	if err != nil {
+		return nil, fmt.Errorf("parsing log level: %w", err)
+	}
+	var enc zapcore.Encoder
+	opts := []zap.Option{zap.AddCaller(), zap.ErrorOutput(zapcore.Lock(zapcore.AddSync(os.Stderr)))}
 	switch format {
 	case "json":
-		cfg = zap.NewProductionConfig()
+		ec := zap.NewProductionEncoderConfig()
+		ec.TimeKey = "ts"
+		ec.EncodeTime = zapcore.ISO8601TimeEncoder
+		enc = zapcore.NewJSONEncoder(ec)
+		opts = append(opts, zap.AddStacktrace(zapcore.ErrorLevel))
 	case "console":
-		cfg = zap.NewDevelopmentConfig()
-		cfg.EncoderConfig.EncodeLevel = zapcore.CapitalColorLevelEncoder
-		cfg.DisableStacktrace = true
+		ec := zap.NewDevelopmentEncoderConfig()
+		ec.TimeKey = "ts"
+		ec.EncodeTime = zapcore.ISO8601TimeEncoder
+		ec.EncodeLevel = zapcore.CapitalColorLevelEncoder
+		enc = zapcore.NewConsoleEncoder(ec)
+		opts = append(opts, zap.Development())
 	default:
 		return nil, fmt.Errorf("unknown log format %q (want json, console or auto)", format)
 	}
-	cfg.Level = zap.NewAtomicLevelAt(lvl)
-	cfg.EncoderConfig.TimeKey = "ts"
-	cfg.EncoderConfig.EncodeTime = zapcore.ISO8601TimeEncoder
-	cfg.Sampling = nil
-	l, err := cfg.Build()
-	if err != nil {
-		return nil, fmt.Errorf("building logger: %w", err)
+	core := zapcore.NewCore(RedactEncoder(enc), zapcore.Lock(zapcore.AddSync(w)), zap.NewAtomicLevelAt(lvl))
+	return zap.New(core, opts...), nil
+}
+
+// RedactEncoder wraps enc so that every line it encodes has the secrets
+// of the URLs and DSNs in it (passwords, credential-like query
+// parameters) replaced, whatever field or message they are in
+// (redact.Text).
+func RedactEncoder(enc zapcore.Encoder) zapcore.Encoder {
+	return redactEncoder{enc}
+}
+
+type redactEncoder struct{ zapcore.Encoder }
+
+func (e redactEncoder) Clone() zapcore.Encoder { return redactEncoder{e.Encoder.Clone()} }
+
+func (e redactEncoder) EncodeEntry(ent zapcore.Entry, fields []zapcore.Field) (*buffer.Buffer, error) {
+	buf, err := e.Encoder.EncodeEntry(ent, fields)
+	if err != nil || !bytes.Contains(buf.Bytes(), []byte("://")) {
+		return buf, err
 	}
-	return l, nil
+	line := redact.Text(buf.String())
+	buf.Reset()
+	buf.AppendString(line)
+	return buf, nil
 }
 
 // Check reports whether a component is ready.
 type Check func() bool
-
-// Mux returns a mux serving /metrics from gatherer, /healthz (the process
-// is alive), /readyz (every check passes) and Go's profiles under
-// /debug/pprof/.
-func Mux(gatherer prometheus.Gatherer, ready ...Check) *http.ServeMux {
-	mux := http.NewServeMux()
-	mux.Handle("GET /metrics", promhttp.HandlerFor(gatherer, promhttp.HandlerOpts{}))
-	mux.HandleFunc("/debug/pprof/", pprof.Index)
-	mux.HandleFunc("/debug/pprof/profile", pprof.Profile)
-	mux.HandleFunc("/debug/pprof/trace", pprof.Trace)
-	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, _ *http.Request) {
-		fmt.Fprintln(w, "ok")
-	})
-	mux.HandleFunc("GET /readyz", func(w http.ResponseWriter, _ *http.Request) {
-		for _, c := range ready {
-			if !c() {
-				http.Error(w, "not ready", http.StatusServiceUnavailable)
-				return
-			}
-		}
-		fmt.Fprintln(w, "ready")
-	})
-	return mux
-}
-
-// Serve listens on addr and serves h until ctx is done, then shuts down
-// within five seconds. It returns once the listener is open; errors after
-// that are logged. The returned address is the one actually bound.
-func Serve(ctx context.Context, addr string, h http.Handler, log *zap.Logger) (string, error) {
-	ln, err := net.Listen("tcp", addr)
-	if err != nil {
-		return "", fmt.Errorf("listening on %s: %w", addr, err)
-	}
-	srv := &http.Server{Handler: h, ReadHeaderTimeout: 10 * time.Second}
-	go func() {
-		if err := srv.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
-			log.Error("http server", zap.Error(err))
-		}
-	}()
-	context.AfterFunc(ctx, func() {
-		sctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
-		defer cancel()
-		_ = srv.Shutdown(sctx)
-	})
-	return ln.Addr().String(), nil
-}

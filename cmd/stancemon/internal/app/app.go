@@ -11,7 +11,6 @@ import (
 	"go.uber.org/zap"
 
 	"github.com/stancemon/stancemon/config"
-	"github.com/stancemon/stancemon/internal/obs"
 	"github.com/stancemon/stancemon/kafka"
 	"github.com/stancemon/stancemon/pipeline"
 	"github.com/stancemon/stancemon/stance"
@@ -106,9 +105,7 @@ func RunWithStore(ctx context.Context, cfg config.Config, st store.Backend, log 
 	defer stopLag()
 	go lag.run(lagCtx)
 	if cfg.HTTP.Addr != "" {
-		mux := obs.Mux(reg, p.Ready, lag.Ready)
-		mux.Handle("/", web.NewHandler(st, st, st, log))
-		addr, err := obs.Serve(ctx, cfg.HTTP.Addr, mux, log)
+		addr, err := ServeHTTP(ctx, cfg.HTTP, reg, reg, web.NewHandler(st, st, st, log), log, p.Ready, lag.Ready)
 		if err != nil {
 			return err
 		}

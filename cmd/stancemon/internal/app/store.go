@@ -7,6 +7,7 @@ import (
 	"go.uber.org/zap"
 
 	"github.com/stancemon/stancemon/config"
+	"github.com/stancemon/stancemon/internal/redact"
 	"github.com/stancemon/stancemon/store"
 	"github.com/stancemon/stancemon/store/clickhouse"
 	"github.com/stancemon/stancemon/store/sqlite"
@@ -37,6 +38,6 @@ func OpenStore(ctx context.Context, cfg config.Config, log *zap.Logger) (store.B
 	if err != nil {
 		return nil, err
 	}
-	log.Info("using ClickHouse", zap.String("dsn", redact(cfg.ClickHouse.DSN)))
+	log.Info("using ClickHouse", zap.String("dsn", redact.URL(cfg.ClickHouse.DSN)))
 	return s, nil
 }
