@@ -38,6 +38,7 @@ func newRootCmd() *cobra.Command {
 		newEvalCmd(),
 		newAlertsCmd(),
 		newSimulateCmd(),
+		newHealthcheckCmd(),
 	)
 	return root
 }
