@@ -6,7 +6,7 @@ CH_DIR    ?= .run/clickhouse
 export STANCEMON_TEST_CLICKHOUSE ?= clickhouse://default:@127.0.0.1:9000/
 
 .PHONY: all build test test-unit test-browser test-shared kill-check demo bench bench-scorer bench-pipeline \
-        services services-stop vet lint fmt fmt-check fuzz graph ci clean
+        services services-stop vet lint fmt fmt-check fuzz graph ci clean deploy-lint deploy-check
 
 all: build
 
@@ -94,3 +94,15 @@ ci: fmt-check vet test test-browser
 
 clean:
 	rm -rf bin .run
+
+## deploy-lint: validates the Dockerfile (BuildKit's parser and build checks), deploy/compose
+## (the Compose schema), deploy/k8s (kustomize, strict k8s.io/api decoding) and the alert rules
+## (Prometheus's rulefmt) with tools/deploycheck, a module of its own; nothing is built or run
+deploy-lint:
+	cd tools/deploycheck && $(GO) test -count=1 . && $(GO) run . -root ../..
+
+## deploy-check: deploy-lint, then promtool's check and unit tests of the alert rules
+PROMTOOL ?= $(GO) run github.com/prometheus/prometheus/cmd/promtool@v0.316.0
+deploy-check: deploy-lint
+	$(PROMTOOL) check rules deploy/prometheus/stancemon-alerts.yaml
+	cd deploy/prometheus && $(PROMTOOL) test rules stancemon-alerts.test.yaml
