@@ -227,3 +227,36 @@ func TestRulesRejects(t *testing.T) {
 		})
 	}
 }
+
+// TestMigrateJobRejects edits the migrate Job and expects the check to
+// refuse each edit.
+func TestMigrateJobRejects(t *testing.T) {
+	src, err := os.ReadFile("../../deploy/k8s/migrate-job.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name, old, new, want string
+	}{
+		{"good", "", "", ""},
+		{"unknown field", "backoffLimit: 3", "backofLimit: 3", "unknown field"},
+		{"restarts forever", "restartPolicy: Never", "restartPolicy: Always", "restartPolicy"},
+		{"not migrate", `args: ["migrate", `, `args: ["run", `, "stancemon migrate"},
+		{"root", "runAsNonRoot: true\n    ", "runAsNonRoot: false\n    ", "runAsNonRoot"},
+		{"literal password", "          env:\n", "          env:\n            - name: STANCEMON_CLICKHOUSE_PASSWORD\n              value: hunter2\n", "literal value"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			s := string(src)
+			if tc.old != "" {
+				if !strings.Contains(s, tc.old) {
+					t.Fatalf("test case: %q not in migrate-job.yaml", tc.old)
+				}
+				s = strings.Replace(s, tc.old, tc.new, 1)
+			}
+			path := filepath.Join(t.TempDir(), "migrate-job.yaml")
+			writeFile(t, path, s)
+			expectProblem(t, checkMigrateJob(path), tc.want)
+		})
+	}
+}

@@ -9,6 +9,7 @@ import (
 
 	appsv1 "k8s.io/api/apps/v1"
 	autoscalingv2 "k8s.io/api/autoscaling/v2"
+	batchv1 "k8s.io/api/batch/v1"
 	corev1 "k8s.io/api/core/v1"
 	policyv1 "k8s.io/api/policy/v1"
 	"k8s.io/apimachinery/pkg/labels"
@@ -16,6 +17,7 @@ import (
 	kjson "sigs.k8s.io/json"
 	"sigs.k8s.io/kustomize/api/krusty"
 	"sigs.k8s.io/kustomize/kyaml/filesys"
+	"sigs.k8s.io/yaml"
 )
 
 // rendered is one object of a kustomize build, decoded into its type.
@@ -41,7 +43,7 @@ func checkKubernetes(root string) []string {
 	if len(targets) < 3 {
 		return []string{fmt.Sprintf("want a base and at least two overlays, got %d targets", len(targets))}
 	}
-	var problems []string
+	problems := checkMigrateJob(filepath.Join(dir, "migrate-job.yaml"))
 	for _, t := range targets {
 		rel, _ := filepath.Rel(dir, t)
 		objs, err := renderKustomization(t)
@@ -110,6 +112,8 @@ func decodeStrict(apiVersion, kind string, b []byte) (any, error) {
 		obj = &policyv1.PodDisruptionBudget{}
 	case "autoscaling/v2 HorizontalPodAutoscaler":
 		obj = &autoscalingv2.HorizontalPodAutoscaler{}
+	case "batch/v1 Job":
+		obj = &batchv1.Job{}
 	default:
 		return nil, fmt.Errorf("%s %s is not a kind this checker knows", apiVersion, kind)
 	}
@@ -205,11 +209,75 @@ func deploymentPolicy(d *appsv1.Deployment, configMaps map[string]*corev1.Config
 		add("Deployment %s: the selector does not match the template's labels (%v)", d.Name, err)
 	}
 	pod := d.Spec.Template.Spec
+	problems = append(problems, containerPolicy(pod, true)...)
+	config := false
+	for _, v := range pod.Volumes {
+		if v.ConfigMap == nil {
+			continue
+		}
+		cm, ok := configMaps[v.ConfigMap.Name]
+		if !ok {
+			add("volume %s refers to ConfigMap %s, which is not rendered", v.Name, v.ConfigMap.Name)
+			continue
+		}
+		if _, ok := cm.Data["stancemon.yaml"]; ok {
+			config = true
+		}
+	}
+	if !config {
+		add("Deployment %s mounts no ConfigMap holding stancemon.yaml", d.Name)
+	}
+	return problems
+}
+
+// checkMigrateJob decodes the migrate Job strictly and checks its
+// container like the Deployment's (without probes: it runs to completion).
+func checkMigrateJob(path string) []string {
+	b, err := readLimited(path)
+	if err != nil {
+		return []string{err.Error()}
+	}
+	j, err := yaml.YAMLToJSON(b)
+	if err != nil {
+		return []string{fmt.Sprintf("migrate-job.yaml: %v", err)}
+	}
+	var head struct{ APIVersion, Kind string }
+	if err := yaml.Unmarshal(b, &head); err != nil {
+		return []string{fmt.Sprintf("migrate-job.yaml: %v", err)}
+	}
+	obj, err := decodeStrict(head.APIVersion, head.Kind, j)
+	if err != nil {
+		return []string{fmt.Sprintf("migrate-job.yaml: %v", err)}
+	}
+	job, ok := obj.(*batchv1.Job)
+	if !ok {
+		return []string{fmt.Sprintf("migrate-job.yaml: want a batch/v1 Job, got %s %s", head.APIVersion, head.Kind)}
+	}
+	var problems []string
+	pod := job.Spec.Template.Spec
+	if pod.RestartPolicy != corev1.RestartPolicyNever && pod.RestartPolicy != corev1.RestartPolicyOnFailure {
+		problems = append(problems, "migrate-job.yaml: restartPolicy must be Never or OnFailure")
+	}
+	if len(pod.Containers) != 1 || len(pod.Containers[0].Args) == 0 || pod.Containers[0].Args[0] != "migrate" {
+		problems = append(problems, "migrate-job.yaml: want one container running `stancemon migrate`")
+	}
+	for _, p := range containerPolicy(pod, false) {
+		problems = append(problems, "migrate-job.yaml: "+p)
+	}
+	return problems
+}
+
+// containerPolicy checks the pod's security context and its one container:
+// resources, security context, probes (when probes is set), no literal
+// password, every mount defined.
+func containerPolicy(pod corev1.PodSpec, probes bool) []string {
+	var problems []string
+	add := func(format string, args ...any) { problems = append(problems, fmt.Sprintf(format, args...)) }
 	if psc := pod.SecurityContext; psc == nil || psc.RunAsNonRoot == nil || !*psc.RunAsNonRoot {
-		add("Deployment %s: the pod must set securityContext.runAsNonRoot: true", d.Name)
+		add("the pod must set securityContext.runAsNonRoot: true")
 	}
 	if len(pod.Containers) != 1 {
-		add("Deployment %s: want one container, got %d", d.Name, len(pod.Containers))
+		add("want one container, got %d", len(pod.Containers))
 		return problems
 	}
 	c := pod.Containers[0]
@@ -221,8 +289,10 @@ func deploymentPolicy(d *appsv1.Deployment, configMaps map[string]*corev1.Config
 			add("container %s: want a %s probe on GET %s", c.Name, what, path)
 		}
 	}
-	probe("readiness", c.ReadinessProbe, "/readyz")
-	probe("liveness", c.LivenessProbe, "/healthz")
+	if probes {
+		probe("readiness", c.ReadinessProbe, "/readyz")
+		probe("liveness", c.LivenessProbe, "/healthz")
+	}
 	for _, r := range []corev1.ResourceName{corev1.ResourceCPU, corev1.ResourceMemory} {
 		req, okReq := c.Resources.Requests[r]
 		lim, okLim := c.Resources.Limits[r]
@@ -262,23 +332,6 @@ func deploymentPolicy(d *appsv1.Deployment, configMaps map[string]*corev1.Config
 		if _, ok := volumes[m.Name]; !ok {
 			add("container %s mounts volume %s, which the pod does not define", c.Name, m.Name)
 		}
-	}
-	config := false
-	for _, v := range pod.Volumes {
-		if v.ConfigMap == nil {
-			continue
-		}
-		cm, ok := configMaps[v.ConfigMap.Name]
-		if !ok {
-			add("volume %s refers to ConfigMap %s, which is not rendered", v.Name, v.ConfigMap.Name)
-			continue
-		}
-		if _, ok := cm.Data["stancemon.yaml"]; ok {
-			config = true
-		}
-	}
-	if !config {
-		add("Deployment %s mounts no ConfigMap holding stancemon.yaml", d.Name)
 	}
 	return problems
 }
