@@ -64,6 +64,7 @@ func TestDockerfileRejects(t *testing.T) {
 func expectProblem(t *testing.T, problems []string, want string) {
 	t.Helper()
 	all := strings.Join(problems, "\n")
+	t.Logf("problems: %s", all)
 	if want == "" {
 		if len(problems) > 0 {
 			t.Fatalf("want no problem, got:\n%s", all)
