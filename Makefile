@@ -103,8 +103,8 @@ clean:
 deploy-lint:
 	cd tools/deploycheck && $(GO) test -count=1 . && $(GO) run . -root ../..
 
-# CI runs deploy-lint too (51 s on a fresh module and build cache, measured); promtool's first
-# build takes minutes, so deploy-check is not part of ci.
+# CI runs deploy-lint too: 51 s on an empty module and build cache, 2.7 s warm (measured); the
+# first promtool build of deploy-check took 295 s more, so deploy-check is not part of ci.
 ci: deploy-lint
 
 ## deploy-check: deploy-lint, then promtool's check and unit tests of the alert rules
