@@ -104,3 +104,21 @@ ci: fmt-check vet test test-browser vulncheck
 
 clean:
 	rm -rf bin .run
+
+.PHONY: deploy-lint deploy-check
+
+## deploy-lint: validates the Dockerfile (BuildKit's parser and build checks), deploy/compose
+## (the Compose schema), deploy/k8s (kustomize, strict k8s.io/api decoding) and the alert rules
+## (Prometheus's rulefmt) with tools/deploycheck, a module of its own; nothing is built or run
+deploy-lint:
+	cd tools/deploycheck && $(GO) test -count=1 . && $(GO) run . -root ../..
+
+# CI runs deploy-lint too: 51 s on an empty module and build cache, 2.7 s warm (measured); the
+# first promtool build of deploy-check took 295 s more, so deploy-check is not part of ci.
+ci: deploy-lint
+
+## deploy-check: deploy-lint, then promtool's check and unit tests of the alert rules
+PROMTOOL ?= $(GO) run github.com/prometheus/prometheus/cmd/promtool@v0.316.0
+deploy-check: deploy-lint
+	$(PROMTOOL) check rules deploy/prometheus/stancemon-alerts.yaml
+	cd deploy/prometheus && $(PROMTOOL) test rules stancemon-alerts.test.yaml

@@ -40,6 +40,7 @@ func newRootCmd() *cobra.Command {
 		newEvalCmd(),
 		newAlertsCmd(),
 		newSimulateCmd(),
+		newHealthcheckCmd(),
 	)
 	return root
 }
