@@ -211,7 +211,7 @@ func TestRulesRejects(t *testing.T) {
 		{"bad promql", "expr: up{job=\"stancemon\"} == 0", "expr: up{job=\"stancemon\" == 0", "parse error"},
 		{"unknown field", "        for: 2m\n", "        for: 2m\n        fro: 2m\n", "fro"},
 		{"bad template", "{{ $labels.instance }} cannot", "{{ $labels.instance  cannot", "template"},
-		{"unknown metric", "stancemon_batches_committed_total{job=\"stancemon\"}[10m])) == 0\n        for: 5m", "stancemon_last_commit_timestamp_seconds{job=\"stancemon\"}[10m])) == 0\n        for: 5m", "does not export"},
+		{"unknown metric", "stancemon_batches_committed_total{job=\"stancemon\"}[10m])) == 0\n        for: 5m", "stancemon_last_commit_age_seconds{job=\"stancemon\"}[10m])) == 0\n        for: 5m", "does not export"},
 		{"alert missing", "alert: StancemonLagGrowing", "alert: StancemonLagUp", "no alert StancemonLagGrowing"},
 		{"no severity", "          severity: warning\n        annotations:\n          summary: \"stancemon {{ $labels.instance }} cannot", "          team: x\n        annotations:\n          summary: \"stancemon {{ $labels.instance }} cannot", "no severity"},
 	}

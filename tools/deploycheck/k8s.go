@@ -178,14 +178,14 @@ func kubernetesPolicy(objs []rendered) []string {
 			lag := false
 			for _, m := range v.Spec.Metrics {
 				switch {
-				case m.External != nil && m.External.Metric.Name == "stancemon_consumer_lag_messages":
+				case m.External != nil && m.External.Metric.Name == "stancemon_consumer_group_lag_messages":
 					lag = true
-				case m.Pods != nil && m.Pods.Metric.Name == "stancemon_consumer_lag_messages":
+				case m.Pods != nil && m.Pods.Metric.Name == "stancemon_consumer_group_lag_messages":
 					lag = true
 				}
 			}
 			if !lag {
-				add("HorizontalPodAutoscaler %s does not scale on stancemon_consumer_lag_messages", v.Name)
+				add("HorizontalPodAutoscaler %s does not scale on stancemon_consumer_group_lag_messages", v.Name)
 			}
 		}
 	}
